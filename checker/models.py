@@ -1,0 +1,201 @@
+"""Typed models handed from stage to stage.
+
+Every stage (ingest, extract, attribute, align, compare) takes and returns these
+models and imports no other stage. Reporters see only :class:`Report`.
+Character offsets always point into :attr:`Article.text`, the article's original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Frozen(BaseModel):
+    """Base for models that are data, not behaviour: strict and immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Article(Frozen):
+    """One article as read from disk. ``text`` is the original text every offset points into."""
+
+    id: str = Field(description="path relative to the argument given (plus '#N' for JSONL lines)")
+    path: str = Field(description="file the article was read from")
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = Field(default=None, description="outlet or source domain when known")
+    url: str | None = None
+    text: str
+    line_offset: int = Field(
+        default=0, description="line in `path` where `text` begins (0-based), for locations"
+    )
+    text_in_file: bool = Field(
+        default=True, description="True when `text` is verbatim in the file (txt/md), so line/col map 1:1"
+    )
+
+
+class InputError(Frozen):
+    """A file (or JSONL line) that could not be read; the rest of the batch still runs."""
+
+    path: str
+    line: int | None = None
+    reason: str
+
+
+class Warning_(Frozen):
+    """A non-fatal limit hit while checking (oversized article, too many claims)."""
+
+    path: str
+    message: str
+
+
+# --------------------------------------------------------------------------- extract
+
+
+class Bound(str, Enum):
+    exact = "exact"
+    approx = "approx"
+    at_least = "at_least"
+    more_than = "more_than"
+    at_most = "at_most"
+    less_than = "less_than"
+
+
+class QuantityKind(str, Enum):
+    count = "count"
+    money = "money"
+    percent = "percent"
+    year = "year"
+    duration = "duration"
+    measure = "measure"  # physical units: length, area, temperature, magnitude...
+    ordinal = "ordinal"
+    time = "time"  # clock time, HHMM
+
+
+class Value(Frozen):
+    """The interval a numeric expression denotes. ``point`` is the number as written."""
+
+    low: float
+    high: float
+    point: float
+
+
+class NumberMention(Frozen):
+    """A numeric expression found in text, normalised to an interval."""
+
+    start: int
+    end: int
+    text: str
+    value: Value
+    bound: Bound = Bound.exact
+    kind: QuantityKind = QuantityKind.count
+    unit: str | None = None
+    vague: bool = False
+    is_range: bool = False
+
+
+class TimeScope(Frozen):
+    """When a claim holds: the phrase as written, and the window it resolves to."""
+
+    text: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class AttributionKind(str, Enum):
+    direct_quote = "direct_quote"
+    reported_speech = "reported_speech"
+    according_to = "according_to"
+    anonymous = "anonymous"
+    unattributed = "unattributed"
+
+
+class Attribution(Frozen):
+    source: str | None = None
+    source_normalized: str | None = None
+    cue: str | None = None
+    kind: AttributionKind = AttributionKind.unattributed
+    hedge: str | None = None
+
+
+class Claim(Frozen):
+    """A numeric claim with its frame (what, predicate, when, where) and who says so."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    value: Value
+    bound: Bound
+    kind: QuantityKind
+    unit: str | None = None
+    vague: bool = False
+    counted: str | None = None
+    counted_head: str | None = None
+    predicate: str | None = None
+    place: str | None = None
+    scope: TimeScope = TimeScope()
+    part_of: str | None = Field(default=None, description="id of a claim this one is a part of")
+    attribution: Attribution = Attribution()
+
+
+# --------------------------------------------------------------------------- align / compare
+
+
+class ClaimGroup(Frozen):
+    id: str
+    label: str
+    claim_ids: list[str]
+
+
+Severity = Literal["info", "warning", "error"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class FindingKind(str, Enum):
+    value_conflict = "value_conflict"
+    scope_differs = "scope_differs"
+    measure_differs = "measure_differs"
+    counted_differs = "counted_differs"
+    attribution_differs = "attribution_differs"
+    corroborated = "corroborated"
+    single_source = "single_source"
+
+
+class Finding(Frozen):
+    id: str
+    rule: str = Field(description="id of the rule that raised it, e.g. 'compare.value_conflict'")
+    kind: FindingKind
+    severity: Severity
+    message: str
+    group_id: str
+    claim_ids: list[str]
+    fingerprint: str
+
+
+# --------------------------------------------------------------------------- result
+
+
+class Report(Frozen):
+    """The run's result: what the JSON report serialises and every reporter renders."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "claimcheck"
+    articles: list[Article]
+    claims: list[Claim]
+    groups: list[ClaimGroup]
+    findings: list[Finding]
+    input_errors: list[InputError]
+    warnings: list[Warning_] = []
