@@ -1,0 +1,211 @@
+"""The `claimcheck` command: check, extract, eval, rules, baseline.
+
+Thin: parses arguments, calls the pipeline or the evaluation, hands the Report to the
+reporters. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or no
+readable article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from checker import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck",
+        description="Extract numeric claims from news articles, align them across sources, flag disagreements.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check a batch of articles and report disagreements")
+    check.add_argument("paths", nargs="+", help="article files or folders (.txt .md .json .jsonl .html)")
+    check.add_argument("--format", "-f", choices=("json", "html", "md", "sarif", "github", "junit", "text"),
+                       help="report format for stdout or for --out files without a known extension (default: text)")
+    check.add_argument("--out", "-o", action="append", default=[], metavar="FILE",
+                       help="write the report to FILE; repeatable, format from the extension")
+    _add_rule_options(check)
+    check.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
+                       help="exit 1 when a finding at or above this severity exists (default: error)")
+    check.add_argument("--max-article-chars", type=int, default=None, help="truncate longer articles (with a warning)")
+    check.add_argument("--max-claims-per-article", type=int, default=None, help="keep at most this many claims per article")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
+
+    extract = sub.add_parser("extract", help="print one JSON claim per line for text on stdin or files")
+    extract.add_argument("paths", nargs="*", help="article files or folders; stdin when none")
+    extract.add_argument("--date", default=None, help="publication date (YYYY-MM-DD) for text read from stdin")
+    _add_rule_options(extract)
+
+    evaluate = sub.add_parser("eval", help="score the checker against gold annotation files")
+    evaluate.add_argument("gold", nargs="+", type=Path, help="gold YAML files")
+    evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    _add_rule_options(evaluate)
+
+    rules = sub.add_parser("rules", help="list the rules with their descriptions")
+    _add_rule_options(rules)
+    rules.add_argument("--json", action="store_true", help="print as JSON")
+    return parser
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", action="append", default=[], type=Path, metavar="DIR",
+                        help="an extra folder of rule files (repeatable; same id replaces a shipped rule)")
+    parser.add_argument("--enable", action="append", default=[], metavar="PREFIX", help="enable rules by id prefix")
+    parser.add_argument("--disable", action="append", default=[], metavar="PREFIX", help="disable rules by id prefix")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from checker.ruleset import RuleError
+
+    try:
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "extract":
+            return _cmd_extract(args)
+        if args.command == "eval":
+            return _cmd_eval(args)
+        if args.command == "rules":
+            return _cmd_rules(args)
+    except RuleError as exc:
+        print(f"claimcheck: rule error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"claimcheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+def _options(args: argparse.Namespace, **overrides):
+    from checker.pipeline import PipelineOptions
+
+    values = dict(
+        rules_dirs=tuple(args.rules),
+        enable_rules=tuple(args.enable),
+        disable_rules=tuple(args.disable),
+    )
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return PipelineOptions(**values)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from checker.pipeline import load_ruleset, run_check
+    from checker.report import format_from_path, render
+    from checker.report.exit_status import exit_status
+
+    options = _options(args, max_article_chars=args.max_article_chars, max_claims_per_article=args.max_claims_per_article)
+    targets = [(Path(out), format_from_path(out) if not args.format else _format_for(out, args.format)) for out in args.out]
+    rules = load_ruleset(options)
+    report = run_check(args.paths, options, rules=rules)
+    for error in report.input_errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        print(f"claimcheck: input error: {where}: {error.reason}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"claimcheck: warning: {warning.path}: {warning.message}", file=sys.stderr)
+    for path, fmt in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(report, fmt), encoding="utf-8")
+    if not targets:
+        sys.stdout.write(render(report, args.format or "text"))
+    if not args.quiet:
+        print(_summary(report, [str(p) for p, _ in targets]), file=sys.stderr)
+    if not report.articles:
+        print("claimcheck: no readable article in the input", file=sys.stderr)
+        return EXIT_USAGE
+    return int(exit_status(report, args.fail_on or "error"))
+
+
+def _format_for(out: str, default: str) -> str:
+    from checker.report import format_from_path
+
+    try:
+        return format_from_path(out)
+    except ValueError:
+        return default
+
+
+def _summary(report, written: list[str]) -> str:
+    from collections import Counter
+
+    severities = Counter(f.severity for f in report.findings)
+    parts = [
+        f"{len(report.articles)} articles",
+        f"{len(report.claims)} claims",
+        f"{len(report.groups)} groups",
+        f"{len(report.findings)} findings ({severities.get('error', 0)} error, {severities.get('warning', 0)} warning, {severities.get('info', 0)} info)",
+    ]
+    if report.input_errors:
+        parts.append(f"{len(report.input_errors)} input errors")
+    line = "claimcheck: " + ", ".join(parts)
+    if written:
+        line += "\nclaimcheck: wrote " + ", ".join(written)
+    return line
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from checker.models import Article
+    from checker.pipeline import check_articles, load_ruleset, read_inputs
+
+    options = _options(args, disable_rules=tuple(args.disable) + ("compare",))
+    rules = load_ruleset(options)
+    if args.paths:
+        ingested = read_inputs(args.paths)
+        articles, errors = ingested.articles, ingested.input_errors
+    else:
+        published = dt.date.fromisoformat(args.date) if args.date else None
+        articles = [Article(id="<stdin>", path="<stdin>", text=sys.stdin.read(), published=published)]
+        errors = []
+    for error in errors:
+        print(f"claimcheck: input error: {error.path}: {error.reason}", file=sys.stderr)
+    report = check_articles(articles, options, rules, align=False)
+    for claim in report.claims:
+        sys.stdout.write(claim.model_dump_json() + "\n")
+    return EXIT_CLEAN if report.articles else EXIT_USAGE
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from checker.evaluation import format_table, run_eval
+    from checker.pipeline import load_ruleset, run_check
+
+    options = _options(args)
+    rules = load_ruleset(options)
+    result = run_eval(args.gold, lambda paths: run_check(paths, options, rules=rules))
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        print(format_table(result))
+    return EXIT_CLEAN
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from checker.pipeline import load_ruleset
+
+    rules = load_ruleset(_options(args))
+    rows = [
+        {"id": rid, "type": rule.type, "enabled": rule.enabled, "description": " ".join(rule.description.split()),
+         "file": str(rules.sources[rid]), "tests": len(rule.tests)}
+        for rid, rule in rules.rules.items()
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return EXIT_CLEAN
+    for row in rows:
+        state = "" if row["enabled"] else " (disabled)"
+        print(f"{row['id']}{state} [{row['type']}]\n    {row['description']}")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Compare stage: apply the finding rules to each group of aligned claims.
+
+For every pair of claims from different articles (or different sources in one article),
+decide whether their values conflict after tolerance, and if so whether the difference is
+explained by a different time scope or a broader/narrower measure; equal values over
+different things counted, and figures from different sources, are findings too.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.compare.findings import FindingBuilder
+from checker.compare.intervals import comparison_interval, overlaps, relative_gap
+from checker.lexicon import Lexicon
+from checker.models import Claim, ClaimGroup, Finding, FindingKind
+from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
+
+
+class CompareSettings(BaseModel):
+    """The rules the compare stage applies (already filtered to the enabled ones)."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    tolerance: ToleranceRule
+    finding_rules: dict[str, FindingRule]
+
+
+def compare_groups(
+    groups: list[ClaimGroup], claims: list[Claim], lexicon: Lexicon, settings: CompareSettings, published: dict[str, object]
+) -> list[Finding]:
+    """Findings for every group, in group order then kind order."""
+    by_id = {c.id: c for c in claims}
+    findings: list[Finding] = []
+    for group in groups:
+        members = [by_id[i] for i in group.claim_ids if i in by_id]
+        findings.extend(compare_group(group, members, lexicon, settings, published))
+    return findings
+
+
+def compare_group(
+    group: ClaimGroup, claims: list[Claim], lexicon: Lexicon, settings: CompareSettings, published: dict[str, object]
+) -> list[Finding]:
+    """The findings of one group."""
+    builder = FindingBuilder(group, settings.finding_rules, lexicon, published)
+    tolerance = settings.tolerance
+    for a, b in combinations(claims, 2):
+        if not _comparable(a, b):
+            continue
+        ia = comparison_interval(a, _tolerance_for(tolerance, a))
+        ib = comparison_interval(b, _tolerance_for(tolerance, b))
+        if a.vague or b.vague:
+            continue  # vague amounts are never compared as exact figures
+        same_value = overlaps(ia, ib)
+        relation = lexicon.predicate_relation(a.predicate, b.predicate)
+        if not same_value:
+            gap = relative_gap(ia, ib)
+            if relation in ("broader", "narrower"):
+                builder.add(FindingKind.measure_differs, a, b, gap=gap)
+            elif _scopes_differ(a, b):
+                builder.add(FindingKind.scope_differs, a, b, gap=gap)
+            else:
+                builder.add(FindingKind.value_conflict, a, b, gap=gap, minor=gap < tolerance.minor_gap)
+            if a.article_id == b.article_id:
+                builder.add(FindingKind.attribution_differs, a, b, gap=gap)
+            continue
+        if _counted_differs(a, b, lexicon):
+            builder.add(FindingKind.counted_differs, a, b)
+        elif a.article_id != b.article_id:
+            builder.add(FindingKind.corroborated, a, b)
+    return builder.findings()
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    if a.article_id != b.article_id:
+        return True
+    sa, sb = a.attribution.source_normalized, b.attribution.source_normalized
+    return bool(sa and sb and sa != sb)
+
+
+def _counted_differs(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Both count something the lexicon knows, and not the same thing (soldiers vs workers).
+
+    Unknown words never raise this: "five Turks" vs "five troops" is no contradiction.
+    """
+    if a.vague or b.vague:
+        return False
+    if not (lexicon.counted_known(a.counted_head) and lexicon.counted_known(b.counted_head)):
+        return False
+    return lexicon.counted_relation(a.counted_head, b.counted_head) == "unrelated"
+
+
+def _tolerance_for(rule: ToleranceRule, claim: Claim) -> Tolerance:
+    return rule.tolerances.get(claim.kind.value, Tolerance())
+
+
+def _scopes_differ(a: Claim, b: Claim) -> bool:
+    """Both claims name a time window or date, and the windows are not the same."""
+    sa, sb = a.scope, b.scope
+    if not (sa.text and sb.text):
+        return False
+    if sa.start and sb.start and sa.end and sb.end:
+        return (sa.start, sa.end) != (sb.start, sb.end)
+    return sa.text.lower() != sb.text.lower()

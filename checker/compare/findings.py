@@ -1,0 +1,106 @@
+"""Collects the pairs behind each finding kind of a group and writes the findings' messages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from checker.lexicon import Lexicon
+from checker.models import SEVERITY_RANK, Claim, ClaimGroup, Finding, FindingKind
+from checker.ruleset.schema import FindingRule
+
+_EXPLANATIONS = {
+    FindingKind.value_conflict: "the figures do not agree",
+    FindingKind.scope_differs: "the figures differ, and so do their time windows or dates",
+    FindingKind.measure_differs: "not like for like: one counts a broader measure than the other",
+    FindingKind.counted_differs: "the same figure counts different things",
+    FindingKind.attribution_differs: "different sources give different figures",
+    FindingKind.corroborated: "independent sources agree",
+    FindingKind.single_source: "only one source gives this figure",
+}
+
+
+class FindingBuilder:
+    """Accumulates claim pairs per finding kind for one group, then emits one finding per kind."""
+
+    def __init__(self, group: ClaimGroup, rules: dict[str, FindingRule], lexicon: Lexicon, published: dict[str, object]):
+        self.group = group
+        self.lexicon = lexicon
+        self.published = published
+        self.rules = {rule.finding: (rid, rule) for rid, rule in sorted(rules.items())}
+        self.pairs: dict[FindingKind, list[tuple[Claim, Claim]]] = {}
+        self.major: dict[FindingKind, bool] = {}
+
+    def add(self, kind: FindingKind, a: Claim, b: Claim, gap: float = 0.0, minor: bool = False) -> None:
+        if kind.value not in self.rules:
+            return  # rule disabled
+        self.pairs.setdefault(kind, []).append((a, b))
+        self.major[kind] = self.major.get(kind, False) or not minor
+
+    def findings(self) -> list[Finding]:
+        result = []
+        for kind in FindingKind:
+            if kind not in self.pairs:
+                continue
+            rule_id, rule = self.rules[kind.value]
+            severity = rule.severity
+            if not self.major[kind] and rule.minor_severity is not None:
+                severity = rule.minor_severity
+            claims = _unique_claims(self.pairs[kind])
+            fingerprint = finding_fingerprint(kind, claims)
+            result.append(
+                Finding(
+                    id=f"{kind.value}-{fingerprint[:12]}",
+                    rule=rule_id,
+                    kind=kind,
+                    severity=severity,
+                    message=self._message(kind, claims, minor=not self.major[kind]),
+                    group_id=self.group.id,
+                    claim_ids=[c.id for c in claims],
+                    fingerprint=fingerprint,
+                )
+            )
+        # Most severe first inside a group, so a reader sees the conflict before the agreement.
+        return sorted(result, key=lambda f: (-SEVERITY_RANK[f.severity], f.kind.value))
+
+    def _message(self, kind: FindingKind, claims: list[Claim], minor: bool) -> str:
+        sides = "; ".join(self._describe(c) for c in claims)
+        explanation = _EXPLANATIONS[kind]
+        if kind == FindingKind.value_conflict and minor:
+            explanation = "the figures differ slightly"
+        return f"{self.group.label}: {explanation} — {sides}"
+
+    def _describe(self, claim: Claim) -> str:
+        parts = [f"{claim.text!s}"]
+        if claim.counted:
+            parts.append(claim.counted)
+        if claim.predicate:
+            parts.append(claim.predicate)
+        detail = [claim.article_id]
+        source = claim.attribution.source
+        detail.append(f"according to {source}" if source else "unattributed")
+        if claim.scope.text:
+            detail.append(claim.scope.text)
+        date = self.published.get(claim.article_id)
+        if date:
+            detail.append(f"published {date}")
+        return f"{' '.join(parts)} ({', '.join(detail)})"
+
+
+def _unique_claims(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for a, b in pairs:
+        seen.setdefault(a.id, a)
+        seen.setdefault(b.id, b)
+    return [seen[i] for i in sorted(seen)]
+
+
+def finding_fingerprint(kind: FindingKind, claims: list[Claim]) -> str:
+    """Stable across runs and unrelated edits: built from what the claims say, not where."""
+    keys = sorted(f"{c.article_id}\x1f{_norm(c.text)}\x1f{_norm(c.sentence)}" for c in claims)
+    payload = kind.value + "\x1e" + "\x1e".join(keys)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()

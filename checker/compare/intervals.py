@@ -1,0 +1,61 @@
+"""Comparison intervals: what range of values a claim admits, with the rules' tolerance.
+
+``almost 900,000`` admits 90-100% of 900,000 (not zero to 900,000: "almost" means close
+under), ``up to 700`` admits 0-700, ``more than 100`` admits anything above 100.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.models import Bound, Claim
+from checker.ruleset.schema import Tolerance
+
+UNBOUNDED = 1e18
+_NEAR_BELOW = 0.1  # "almost", "nearly": within 10% under the number
+_OPEN_BELOW = re.compile(r"^\s*(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of|at\s+most|no\s+more\s+than|not\s+more\s+than)\b", re.I)
+_CONVERSIONS = {"mi": ("km", 1.609344, 0.0), "ft": ("m", 0.3048, 0.0), "mi2": ("km2", 2.589988, 0.0)}
+
+
+def comparison_interval(claim: Claim, tolerance: Tolerance) -> tuple[float, float]:
+    """The interval a claim admits, widened by the tolerance of its kind, in a canonical unit."""
+    low, high = _bounded(claim)
+    low, high = _to_canonical(claim.unit, low, high)
+    slack_low = max(tolerance.absolute, tolerance.relative * abs(low))
+    slack_high = max(tolerance.absolute, tolerance.relative * abs(high))
+    return low - slack_low, min(UNBOUNDED, high + slack_high)
+
+
+def _bounded(claim: Claim) -> tuple[float, float]:
+    p = claim.value.point
+    if claim.vague:
+        return claim.value.low, claim.value.high
+    if claim.bound in (Bound.at_least, Bound.more_than):
+        return max(p, claim.value.low), UNBOUNDED
+    if claim.bound in (Bound.at_most, Bound.less_than):
+        if claim.bound == Bound.less_than or _OPEN_BELOW.match(claim.text):
+            return min(0.0, claim.value.low), claim.value.high
+        return p - _NEAR_BELOW * abs(p), p
+    return claim.value.low, claim.value.high
+
+
+def _to_canonical(unit: str | None, low: float, high: float) -> tuple[float, float]:
+    if unit == "F":
+        return (low - 32) * 5 / 9, (high - 32) * 5 / 9
+    if unit in _CONVERSIONS:
+        _, factor, _ = _CONVERSIONS[unit]
+        return low * factor, min(UNBOUNDED, high * factor)
+    return low, high
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def relative_gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far apart two disjoint intervals are, relative to the larger value (0 if they overlap)."""
+    if overlaps(a, b):
+        return 0.0
+    gap = b[0] - a[1] if a[1] < b[0] else a[0] - b[1]
+    scale = max(abs(a[0]), abs(b[0]), 1e-9)
+    return gap / scale

@@ -1,0 +1,110 @@
+"""Turn the numbers found in an analysed article into claims with a frame and a time scope."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.extract.frame import Frame, frame_for
+from checker.extract.numbers import find_numbers
+from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
+from checker.models import Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
+from checker.nlp.document import AnalysedArticle, AnalysedSentence
+
+# Kinds that are never claims about a quantity in the story.
+_NOT_CLAIMS = {QuantityKind.ordinal}
+
+
+class ExtractSettings(BaseModel):
+    """What the extract stage needs from the rules and the configuration."""
+
+    model_config = ConfigDict(frozen=True)
+
+    approx_tolerance: float = 0.05
+    event_words: frozenset[str] = frozenset()
+    max_claims_per_article: int = 2000
+
+
+class ExtractResult(BaseModel):
+    claims: list[Claim]
+    warnings: list[Warning_]
+
+
+def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResult:
+    """Every numeric claim of one article, in text order, with offsets into the original text."""
+    article = doc.article
+    mentions = find_numbers(doc.clean_text, article.published, settings.approx_tolerance)
+    claims: list[Claim] = []
+    warnings: list[Warning_] = []
+    phrases_by_sentence: dict[int, list[TimePhrase]] = {}
+    last_whole: Claim | None = None  # the latest count a later "of those" can be a part of
+    for mention in mentions:
+        if mention.kind in _NOT_CLAIMS:
+            continue
+        sentence = doc.sentence_at(mention.start)
+        if sentence is None:
+            continue
+        if sentence.index not in phrases_by_sentence:
+            phrases_by_sentence[sentence.index] = find_time_phrases(sentence.text, article.published)
+        phrases = phrases_by_sentence[sentence.index]
+        rel_start, rel_end = mention.start - sentence.start, mention.end - sentence.start
+        if _inside_time_phrase(phrases, rel_start, rel_end):
+            continue  # "three" in "in the last three months" is the scope, not a claim
+        if len(claims) >= settings.max_claims_per_article:
+            warnings.append(
+                Warning_(
+                    path=article.path,
+                    message=f"{article.id}: more than {settings.max_claims_per_article} claims; the rest were skipped",
+                )
+            )
+            break
+        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words) if sentence.doc is not None else Frame()
+        scope = _scope(phrases, rel_start)
+        claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
+        claims.append(claim)
+        if claim.kind == QuantityKind.count and not frame.anaphoric and not claim.vague:
+            last_whole = claim
+    return ExtractResult(claims=claims, warnings=warnings)
+
+
+def _inside_time_phrase(phrases: list[TimePhrase], start: int, end: int) -> bool:
+    return any(p.start <= start and end <= p.end for p in phrases)
+
+
+def _scope(phrases: list[TimePhrase], at: int) -> TimeScope:
+    phrase = nearest_time_phrase(phrases, at)
+    return phrase.scope if phrase is not None else TimeScope()
+
+
+def _claim(
+    doc: AnalysedArticle,
+    sentence: AnalysedSentence,
+    mention: NumberMention,
+    frame: Frame,
+    scope: TimeScope,
+    part_of: str | None,
+) -> Claim:
+    start = doc.original_offset(mention.start)
+    end = doc.original_offset(mention.end)
+    sent_start = doc.original_offset(sentence.start)
+    sent_end = doc.original_offset(sentence.end)
+    original = doc.article.text
+    return Claim(
+        id=f"{doc.article.id}@{start}-{end}",
+        article_id=doc.article.id,
+        start=start,
+        end=end,
+        text=original[start:end],
+        sentence=original[sent_start:sent_end],
+        sentence_start=sent_start,
+        value=Value(low=mention.value.low, high=mention.value.high, point=mention.value.point),
+        bound=mention.bound,
+        kind=mention.kind,
+        unit=mention.unit,
+        vague=mention.vague,
+        counted=frame.counted,
+        counted_head=frame.counted_head,
+        predicate=frame.predicate,
+        place=frame.place,
+        scope=scope,
+        part_of=part_of,
+    )

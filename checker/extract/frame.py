@@ -1,0 +1,144 @@
+"""The claim frame: what a number counts, the predicate, and the place, read off a spaCy parse.
+
+"Turkey has already accepted 3.6 million Syrian refugees" -> counted "Syrian refugees"
+(head "refugee"), predicate "accept"; "left 13 Turkish troops dead" -> predicate "dead".
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+# Dependency labels by which a number attaches to the noun it counts.
+_NUMBER_TO_NOUN = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos", "det"}
+# Modifier labels kept when writing what is counted ("Turkish military and civilian personnel").
+_COUNTED_MODIFIERS = {"amod", "compound", "nmod", "poss", "conj", "cc"}
+# Nouns that only say "a part of something said before" ("300,000 of those").
+_ANAPHORIC = {"those", "them", "these", "which", "whom", "it"}
+_PRONOUN_LIKE = {"PRON", "DET"}
+_EVENT_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "advcl"}
+
+
+class Frame(BaseModel):
+    """What the frame extractor found around one number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    counted: str | None = None
+    counted_head: str | None = None
+    predicate: str | None = None
+    place: str | None = None
+    anaphoric: bool = False
+
+
+def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str]) -> Frame:
+    """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Frame()
+    anchor = _anchor(span)
+    noun, anaphoric = _counted_noun(anchor, span)
+    counted = _counted_phrase(noun, span) if noun is not None and not anaphoric else None
+    head_lemma = noun.lemma_.lower() if noun is not None and not anaphoric else None
+    predicate = _predicate(noun if noun is not None else anchor, span, event_words)
+    return Frame(
+        counted=counted,
+        counted_head=head_lemma,
+        predicate=predicate,
+        place=_place(doc, span),
+        anaphoric=anaphoric,
+    )
+
+
+def _anchor(span: Span) -> Token:
+    """The token of the number phrase that the parser attaches to the rest of the sentence."""
+    inside = set(t.i for t in span)
+    for token in span:
+        if token.head.i not in inside or token.head == token:
+            return token
+    return span[-1]
+
+
+def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, bool]:
+    """The noun the number counts, and whether it only points back to an earlier figure."""
+    inside = {t.i for t in span}
+    # "hundreds of thousands of civilians", "300,000 of those": follow "of".
+    for child in anchor.children:
+        if child.i in inside:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
+    # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
+    head = anchor.head
+    if anchor.dep_ in _NUMBER_TO_NOUN and head.i not in inside and head.pos_ in ("NOUN", "PROPN"):
+        return head, False
+    # The parser sometimes leaves the noun right after the number unattached.
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    while nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i + 1 < len(span.doc) and nxt.dep_ in ("amod", "compound"):
+        nxt = span.doc[nxt.i + 1]
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return nxt, False
+    return None, False
+
+
+def _counted_phrase(noun: Token, span: Span) -> str:
+    """The counted noun with its left modifiers: "Turkish military and civilian personnel"."""
+    inside = {t.i for t in span}
+    keep = [noun]
+    frontier = [noun]
+    while frontier:
+        token = frontier.pop()
+        for child in token.lefts:
+            if child.i in inside or child.dep_ not in _COUNTED_MODIFIERS or child.pos_ in ("NUM", "DET"):
+                continue
+            keep.append(child)
+            frontier.append(child)
+    keep.sort(key=lambda t: t.i)
+    # Keep only the contiguous run that ends at the noun (drop modifiers split off by the number).
+    words = [keep[-1]]
+    for token in reversed(keep[:-1]):
+        if token.i == words[0].i - 1:
+            words.insert(0, token)
+        else:
+            break
+    return " ".join(t.text for t in words)
+
+
+def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | None:
+    """The event the figure reports: a known event word near the number, else the governing verb."""
+    candidates: list[Token] = [start]
+    verb: Token | None = None
+    token = start
+    for _ in range(6):  # climb a few heads; deeper is another clause
+        if token.pos_ in ("VERB", "AUX") and verb is None:
+            verb = token
+        if token.head == token:
+            break
+        token = token.head
+        candidates.append(token)
+    if verb is None and token.pos_ in ("VERB", "AUX"):
+        verb = token
+    if verb is not None:
+        candidates.extend(c for c in verb.children if c.dep_ in _EVENT_DEPS)
+    # Words right after the counted noun ("13 Turkish troops dead", "50 people killed").
+    after = span.doc[start.i + 1 : start.i + 4]
+    candidates.extend(after)
+    for cand in candidates:
+        for form in (cand.lemma_.lower(), cand.lower_):
+            if form in event_words:
+                return form
+    if verb is not None:
+        return verb.lemma_.lower()
+    return None
+
+
+def _place(doc: Doc, span: Span) -> str | None:
+    """The nearest place name (GPE/LOC entity) in the sentence."""
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC") and not (e.start < span.end and span.start < e.end)]
+    if not places:
+        return None
+    nearest = min(places, key=lambda e: min(abs(e.start - span.end), abs(span.start - e.end)))
+    return nearest.text

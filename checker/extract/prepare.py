@@ -1,0 +1,60 @@
+"""Clean, split and selectively parse articles so claims can be read off them."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.language import Language
+
+from checker.models import Article
+from checker.nlp.document import AnalysedArticle, AnalysedSentence
+from checker.nlp.sentences import split_sentences
+from checker.textclean import clean_for_analysis
+
+# A sentence is worth parsing if it may hold a number or a speaker for a neighbour's number.
+_HAS_DIGIT_OR_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|"
+    r"half|third|quarter|several|single|couple|last year|this year)\b",
+    re.I,
+)
+_HAS_QUOTE_OR_CUE = re.compile(r"[\"“”]|\b(?:said|says|told|according)\b", re.I)
+# "he said" needs the sentences before it parsed, to find who "he" is.
+_PRONOUN_CUE = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|told|added|claimed|announced|stated)\b", re.I)
+_PRONOUN_LOOKBACK = 3
+
+
+def analyse_articles(articles: Sequence[Article], nlp: Language, batch_size: int = 256) -> list[AnalysedArticle]:
+    """Clean and split every article, then parse the sentences that matter in one batch."""
+    analysed: list[AnalysedArticle] = []
+    to_parse: list[tuple[int, int, str]] = []  # (article index, sentence index, text)
+    for a_index, article in enumerate(articles):
+        clean = clean_for_analysis(article.text)
+        spans = split_sentences(clean.text)
+        sentences = [
+            AnalysedSentence(index=i, start=s.start, end=s.end, text=clean.text[s.start : s.end])
+            for i, s in enumerate(spans)
+        ]
+        wanted = _sentences_to_parse(sentences)
+        to_parse.extend((a_index, i, sentences[i].text) for i in wanted)
+        analysed.append(AnalysedArticle(article=article, clean=clean, sentences=sentences))
+    texts = (text for _, _, text in to_parse)
+    for (a_index, s_index, _), doc in zip(to_parse, nlp.pipe(texts, batch_size=batch_size)):
+        analysed[a_index].sentences[s_index].doc = doc
+    return analysed
+
+
+def _sentences_to_parse(sentences: list[AnalysedSentence]) -> list[int]:
+    """Indices of sentences with a number, and of their neighbours that carry a quote or cue."""
+    with_numbers = [i for i, s in enumerate(sentences) if _HAS_DIGIT_OR_NUMBER_WORD.search(s.text)]
+    wanted = set(with_numbers)
+    for i in with_numbers:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and _HAS_QUOTE_OR_CUE.search(sentences[j].text):
+                wanted.add(j)
+    for i in sorted(wanted):
+        if _PRONOUN_CUE.search(sentences[i].text):
+            wanted.update(range(max(0, i - _PRONOUN_LOOKBACK), i))
+    return sorted(wanted)

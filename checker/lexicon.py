@@ -1,0 +1,123 @@
+"""Lexicons built from the rule files: synonyms, broader/narrower terms and source aliases.
+
+A plain data model handed to the stages that need word knowledge (align and compare),
+so neither of them reads rule files itself.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.attribute.normalize import source_key
+from checker.ruleset import RuleSet
+
+Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
+
+
+class Lexicon(BaseModel):
+    """Canonical forms of words and the relations between them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    predicate_canonical: dict[str, str] = {}
+    counted_canonical: dict[str, str] = {}
+    predicate_broader: dict[str, frozenset[str]] = {}
+    counted_broader: dict[str, frozenset[str]] = {}
+    source_aliases: dict[str, str] = {}
+    source_parents: dict[str, str] = {}
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "Lexicon":
+        return cls(
+            predicate_canonical=_canonical_map(rules, "predicate"),
+            counted_canonical=_canonical_map(rules, "counted"),
+            predicate_broader=_broader_map(rules, "predicate"),
+            counted_broader=_broader_map(rules, "counted"),
+            source_aliases=_alias_map(rules),
+            source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
+        )
+
+    @property
+    def event_words(self) -> frozenset[str]:
+        """Every word that names an event (for the frame extractor)."""
+        words = set(self.predicate_canonical)
+        for broader, narrower in self.predicate_broader.items():
+            words.add(broader)
+            words.update(narrower)
+        return frozenset(words)
+
+    def canonical_predicate(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        return self.predicate_canonical.get(word.lower(), word.lower())
+
+    def canonical_counted(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        w = word.lower()
+        return self.counted_canonical.get(w, self.counted_canonical.get(w.rstrip("s"), w))
+
+    def counted_known(self, word: str | None) -> bool:
+        """True when the counted lexicon knows the word, so a mismatch is a real difference."""
+        if not word:
+            return False
+        w = word.lower()
+        return w in self.counted_canonical or w.rstrip("s") in self.counted_canonical
+
+    def predicate_relation(self, a: str | None, b: str | None) -> Relation:
+        return _relation(self.canonical_predicate(a), self.canonical_predicate(b), self.predicate_broader, self.canonical_predicate)
+
+    def counted_relation(self, a: str | None, b: str | None) -> Relation:
+        return _relation(self.canonical_counted(a), self.canonical_counted(b), self.counted_broader, self.canonical_counted)
+
+    def source_family(self, normalized: str | None) -> str | None:
+        """The top body a source belongs to (OCHA -> UN)."""
+        if normalized is None:
+            return None
+        seen = set()
+        while normalized in self.source_parents and normalized not in seen:
+            seen.add(normalized)
+            normalized = self.source_parents[normalized]
+        return normalized
+
+
+def _relation(a, b, broader: dict[str, frozenset[str]], canon) -> Relation:
+    if a is None or b is None:
+        return "unknown"
+    if a == b:
+        return "same"
+    if b in {canon(x) for x in broader.get(a, ())}:
+        return "broader"
+    if a in {canon(x) for x in broader.get(b, ())}:
+        return "narrower"
+    return "unrelated"
+
+
+def _canonical_map(rules: RuleSet, applies_to: str) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for rule in rules.synonyms(applies_to):
+        for words in rule.sets:
+            canonical = words[0].lower()
+            for word in words:
+                mapping.setdefault(word.lower(), canonical)
+    return mapping
+
+
+def _broader_map(rules: RuleSet, applies_to: str) -> dict[str, frozenset[str]]:
+    mapping: dict[str, set[str]] = {}
+    for rule in rules.hierarchies(applies_to):
+        for broader, narrower in rule.broader.items():
+            mapping.setdefault(broader.lower(), set()).update(n.lower() for n in narrower)
+    return {k: frozenset(v) for k, v in mapping.items()}
+
+
+def _alias_map(rules: RuleSet) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for rule in rules.source_aliases():
+        for canonical, aliases in rule.aliases.items():
+            mapping[source_key(canonical)] = canonical
+            for alias in aliases:
+                mapping.setdefault(source_key(alias), canonical)
+    return mapping

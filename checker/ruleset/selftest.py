@@ -1,0 +1,112 @@
+"""Runs a rule's named test cases through the real code that applies the rule.
+
+Used by the parametrised rule test and by ``claimcheck rules --test`` for users' own rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.compare import CompareSettings, compare_group
+from checker.compare.intervals import comparison_interval, overlaps
+from checker.lexicon import Lexicon
+from checker.models import Attribution, Bound, Claim, ClaimGroup, QuantityKind, TimeScope, Value
+from checker.ruleset.loader import RuleSet
+from checker.ruleset.schema import (
+    ApproximatorRule,
+    FindingRule,
+    HierarchyRule,
+    RuleTest,
+    SourceAliasRule,
+    SynonymRule,
+    Tolerance,
+    ToleranceRule,
+)
+
+UNBOUNDED = 1e18
+
+
+def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
+    """What the rule answers for ``test.given``; compare it with ``test.expect``."""
+    rule = rules.rules[rule_id]
+    given = test.given
+    lexicon = Lexicon.from_rules(rules)
+    if isinstance(rule, ToleranceRule):
+        tol = rule.tolerances.get(given["kind"], Tolerance())
+        a = _interval_claim(given["kind"], *map(float, given["a"]))
+        b = _interval_claim(given["kind"], *map(float, given["b"]))
+        return "agree" if overlaps(comparison_interval(a, tol), comparison_interval(b, tol)) else "conflict"
+    if isinstance(rule, ApproximatorRule):
+        point, other = float(given["point"]), float(given["other"])
+        low, high = point * (1 - rule.approx_tolerance), point * (1 + rule.approx_tolerance)
+        return "covers" if low <= other <= high else "outside"
+    if isinstance(rule, SynonymRule):
+        relation = lexicon.predicate_relation if rule.applies_to == "predicate" else lexicon.counted_relation
+        return "same" if relation(given["a"], given["b"]) == "same" else "different"
+    if isinstance(rule, HierarchyRule):
+        relation = lexicon.predicate_relation if rule.applies_to == "predicate" else lexicon.counted_relation
+        answer = relation(given["a"], given["b"])
+        return answer if answer in ("broader", "narrower") else "unrelated"
+    if isinstance(rule, SourceAliasRule):
+        from checker.attribute.normalize import normalize_source
+
+        a = normalize_source(given["a"], lexicon.source_aliases)
+        b = normalize_source(given["b"], lexicon.source_aliases)
+        if a == b:
+            return "same"
+        return "related" if lexicon.source_family(a) == lexicon.source_family(b) else "different"
+    if isinstance(rule, FindingRule):
+        return _finding_test(rules, lexicon, given)
+    raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
+
+
+def _interval_claim(kind: str, low: float, high: float) -> Claim:
+    bound = Bound.at_least if high >= UNBOUNDED else Bound.exact
+    return _claim("x", "t.txt", str(low), low, bound, kind=kind, high=high)
+
+
+def _claim(cid: str, article: str, text: str, point: float, bound: Bound, kind: str = "count", high: float | None = None, **frame: Any) -> Claim:
+    low = point
+    if high is None:
+        high = UNBOUNDED if bound in (Bound.at_least, Bound.more_than) else point
+    source = frame.pop("source", None)
+    scope = frame.pop("scope", None)
+    return Claim(
+        id=cid,
+        article_id=article,
+        start=0,
+        end=len(text),
+        text=text,
+        sentence=text,
+        sentence_start=0,
+        value=Value(low=low, high=high, point=point),
+        bound=bound,
+        kind=QuantityKind(kind),
+        scope=TimeScope(text=scope),
+        attribution=Attribution(source=source, source_normalized=source.lower() if source else None),
+        **frame,
+    )
+
+
+def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> list[dict[str, str]]:
+    claims = []
+    for i, spec in enumerate(given["claims"]):
+        spec = dict(spec)
+        counted = spec.pop("counted", None)
+        claims.append(
+            _claim(
+                f"c{i}",
+                spec.pop("article"),
+                spec.pop("text"),
+                float(spec.pop("point")),
+                Bound(spec.pop("bound", "exact")),
+                kind=spec.pop("kind", "count"),
+                counted=counted,
+                counted_head=spec.pop("counted_head", (counted or "").split()[-1].lower() if counted else None),
+                **spec,
+            )
+        )
+    group = ClaimGroup(id="g", label="test", claim_ids=[c.id for c in claims])
+    settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
+    findings = compare_group(group, claims, lexicon, settings, {})
+    return [{"kind": f.kind.value, "severity": f.severity} for f in findings]

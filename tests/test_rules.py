@@ -1,0 +1,74 @@
+"""Every rule file is valid, and every named test case in it passes through the real code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.ruleset import RuleError, load_rules
+from checker.ruleset.selftest import run_rule_test
+
+RULES = load_rules()
+CASES = [(rid, test) for rid, rule in RULES.rules.items() for test in rule.tests]
+
+
+def test_every_rule_has_named_test_cases():
+    assert RULES.rules, "no rules loaded"
+    untested = [rid for rid, rule in RULES.rules.items() if not rule.tests]
+    assert untested == []
+
+
+@pytest.mark.parametrize("rule_id,test", CASES, ids=[f"{rid}: {t.name}" for rid, t in CASES])
+def test_rule_case(rule_id, test):
+    assert run_rule_test(RULES, rule_id, test) == test.expect
+
+
+def test_rule_id_is_its_path():
+    assert "numbers.tolerance" in RULES.rules
+    assert RULES.sources["compare.value_conflict"].name == "value_conflict.yml"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "myrules"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_typo_key_names_file_line_and_key(tmp_path):
+    folder = _write(tmp_path, "t.yml", "type: finding\nfinding: value_conflict\ndescription: x\nseverty: error\n")
+    with pytest.raises(RuleError) as err:
+        load_rules([folder])
+    message = str(err.value)
+    assert "t.yml:4" in message and "severty" in message
+
+
+def test_wrong_type_names_line(tmp_path):
+    folder = _write(tmp_path, "tol.yml", "type: approximators\ndescription: x\napprox_tolerance: lots\n")
+    with pytest.raises(RuleError) as err:
+        load_rules([folder])
+    assert "tol.yml:3" in str(err.value) and "approx_tolerance" in str(err.value)
+
+
+def test_broken_yaml_names_line(tmp_path):
+    folder = _write(tmp_path, "bad.yml", "type: synonyms\ndescription: [unclosed\napplies_to: counted\n")
+    with pytest.raises(RuleError) as err:
+        load_rules([folder])
+    assert "bad.yml" in str(err.value) and "invalid YAML" in str(err.value)
+
+
+def test_user_folder_overrides_shipped_rule_by_id(tmp_path):
+    folder = tmp_path / "mine"
+    (folder / "compare").mkdir(parents=True)
+    (folder / "compare" / "value_conflict.yml").write_text(
+        "type: finding\nfinding: value_conflict\ndescription: stricter\nseverity: warning\n", encoding="utf-8"
+    )
+    rules = load_rules([folder])
+    assert rules.finding_rules()["compare.value_conflict"].severity == "warning"
+
+
+def test_disable_by_prefix():
+    rules = RULES.select(disable=["compare"])
+    assert rules.finding_rules() == {}
+    assert "numbers.tolerance" in rules.enabled()
