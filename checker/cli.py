@@ -35,8 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rule_options(check)
     check.add_argument("--fail-on", choices=("info", "warning", "error", "never"), default=None,
                        help="exit 1 when a finding at or above this severity exists (default: error)")
-    check.add_argument("--max-article-chars", type=int, default=None, help="truncate longer articles (with a warning)")
-    check.add_argument("--max-claims-per-article", type=int, default=None, help="keep at most this many claims per article")
+    check.add_argument("--max-article-chars", type=_positive_int, default=None, help="truncate longer articles (with a warning)")
+    check.add_argument("--max-claims-per-article", type=_positive_int, default=None, help="keep at most this many claims per article")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
 
     extract = sub.add_parser("extract", help="print one JSON claim per line for text on stdin or files")
@@ -53,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rule_options(rules)
     rules.add_argument("--json", action="store_true", help="print as JSON")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    """argparse type for the resource limits (hardening): 0, negatives and words are a usage
+    error naming the option, not a pydantic traceback or a run that checks nothing."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,9 @@ from checker.nlp.document import AnalysedArticle, AnalysedSentence
 
 # Kinds that are never claims about a quantity in the story.
 _NOT_CLAIMS = {QuantityKind.ordinal}
+# Numbers that, inside a time phrase, only measure the window ("the last three months");
+# a year ("in 2018") is the claim itself.
+_SCOPE_KINDS = {QuantityKind.count, QuantityKind.duration}
 
 
 class ExtractSettings(BaseModel):
@@ -47,7 +50,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
             phrases_by_sentence[sentence.index] = find_time_phrases(sentence.text, article.published)
         phrases = phrases_by_sentence[sentence.index]
         rel_start, rel_end = mention.start - sentence.start, mention.end - sentence.start
-        if _inside_time_phrase(phrases, rel_start, rel_end):
+        if mention.kind in _SCOPE_KINDS and _inside_time_phrase(phrases, rel_start, rel_end):
             continue  # "three" in "in the last three months" is the scope, not a claim
         if len(claims) >= settings.max_claims_per_article:
             warnings.append(

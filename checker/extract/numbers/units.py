@@ -1,0 +1,143 @@
+"""Units of measure and time: the names written after a number, and conversions between them.
+
+A unit is a short code (``km``, ``mi``, ``C``, ``year``). :func:`to_canonical` converts a
+value to the canonical unit of its dimension (miles to km, feet to metres, Fahrenheit to
+Celsius), so that ``35 km (22 miles)`` and ``-7 C (19 F)`` can be compared.
+"""
+
+from __future__ import annotations
+
+from checker.extract.numbers.intervals import OPEN_END
+from checker.models import QuantityKind, Value
+
+MEASURE = QuantityKind.measure
+DURATION = QuantityKind.duration
+
+# Unit phrases after a number -> (unit code, kind). Lower-case; hyphens in the text are
+# skipped when matching, so "square - foot" and "square-foot" both match "square foot".
+UNIT_PHRASES: dict[str, tuple[str, QuantityKind]] = {
+    # length
+    "km": ("km", MEASURE), "kms": ("km", MEASURE), "kilometre": ("km", MEASURE),
+    "kilometres": ("km", MEASURE), "kilometer": ("km", MEASURE), "kilometers": ("km", MEASURE),
+    "metre": ("m", MEASURE), "metres": ("m", MEASURE), "meter": ("m", MEASURE),
+    "meters": ("m", MEASURE), "cm": ("cm", MEASURE), "centimetre": ("cm", MEASURE),
+    "centimetres": ("cm", MEASURE), "centimeter": ("cm", MEASURE), "centimeters": ("cm", MEASURE),
+    "mm": ("mm", MEASURE), "millimetre": ("mm", MEASURE), "millimetres": ("mm", MEASURE),
+    "millimeter": ("mm", MEASURE), "millimeters": ("mm", MEASURE),
+    "mile": ("mi", MEASURE), "miles": ("mi", MEASURE), "mi": ("mi", MEASURE),
+    "nautical mile": ("nmi", MEASURE), "nautical miles": ("nmi", MEASURE),
+    "foot": ("ft", MEASURE), "feet": ("ft", MEASURE), "ft": ("ft", MEASURE),
+    "inch": ("in", MEASURE), "inches": ("in", MEASURE), "yard": ("yd", MEASURE),
+    "yards": ("yd", MEASURE),
+    # area
+    "square kilometre": ("km2", MEASURE), "square kilometres": ("km2", MEASURE),
+    "square kilometer": ("km2", MEASURE), "square kilometers": ("km2", MEASURE),
+    "square km": ("km2", MEASURE), "sq km": ("km2", MEASURE), "sq . km": ("km2", MEASURE),
+    "km2": ("km2", MEASURE), "km²": ("km2", MEASURE), "sqkm": ("km2", MEASURE),
+    "square metre": ("m2", MEASURE), "square metres": ("m2", MEASURE),
+    "square meter": ("m2", MEASURE), "square meters": ("m2", MEASURE), "sq m": ("m2", MEASURE),
+    "m2": ("m2", MEASURE), "m²": ("m2", MEASURE),
+    "square mile": ("mi2", MEASURE), "square miles": ("mi2", MEASURE), "sq mi": ("mi2", MEASURE),
+    "square foot": ("ft2", MEASURE), "square feet": ("ft2", MEASURE), "sq ft": ("ft2", MEASURE),
+    "sq . ft": ("ft2", MEASURE), "sq feet": ("ft2", MEASURE), "ft2": ("ft2", MEASURE),
+    "hectare": ("ha", MEASURE), "hectares": ("ha", MEASURE), "ha": ("ha", MEASURE),
+    "acre": ("acre", MEASURE), "acres": ("acre", MEASURE),
+    # mass
+    "kg": ("kg", MEASURE), "kgs": ("kg", MEASURE), "kilogram": ("kg", MEASURE),
+    "kilograms": ("kg", MEASURE), "kilo": ("kg", MEASURE), "kilos": ("kg", MEASURE),
+    "gram": ("g", MEASURE), "grams": ("g", MEASURE), "tonne": ("t", MEASURE),
+    "tonnes": ("t", MEASURE), "ton": ("t", MEASURE), "tons": ("t", MEASURE),
+    "metric ton": ("t", MEASURE), "metric tons": ("t", MEASURE), "lb": ("lb", MEASURE),
+    "lbs": ("lb", MEASURE), "ounce": ("oz", MEASURE), "ounces": ("oz", MEASURE),
+    "oz": ("oz", MEASURE),
+    # volume
+    "litre": ("l", MEASURE), "litres": ("l", MEASURE), "liter": ("l", MEASURE),
+    "liters": ("l", MEASURE), "ml": ("ml", MEASURE), "millilitre": ("ml", MEASURE),
+    "millilitres": ("ml", MEASURE), "milliliter": ("ml", MEASURE), "milliliters": ("ml", MEASURE),
+    "gallon": ("gal", MEASURE), "gallons": ("gal", MEASURE), "barrel": ("bbl", MEASURE),
+    "barrels": ("bbl", MEASURE),
+    # speed
+    "km / h": ("km/h", MEASURE), "km / hr": ("km/h", MEASURE), "kph": ("km/h", MEASURE),
+    "kmh": ("km/h", MEASURE), "km per hour": ("km/h", MEASURE),
+    "kilometres per hour": ("km/h", MEASURE), "kilometers per hour": ("km/h", MEASURE),
+    "kilometres an hour": ("km/h", MEASURE), "kilometers an hour": ("km/h", MEASURE),
+    "mph": ("mph", MEASURE), "miles per hour": ("mph", MEASURE), "miles an hour": ("mph", MEASURE),
+    "mile per hour": ("mph", MEASURE), "mile an hour": ("mph", MEASURE),
+    "knots": ("kn", MEASURE), "knot": ("kn", MEASURE),
+    # temperature
+    "degrees celsius": ("C", MEASURE), "degree celsius": ("C", MEASURE),
+    "deg celsius": ("C", MEASURE), "degrees centigrade": ("C", MEASURE),
+    "degrees c": ("C", MEASURE), "degree c": ("C", MEASURE), "deg c": ("C", MEASURE),
+    "° c": ("C", MEASURE), "º c": ("C", MEASURE), "celsius": ("C", MEASURE),
+    "celcius": ("C", MEASURE), "centigrade": ("C", MEASURE), "centigrate": ("C", MEASURE),
+    "degrees fahrenheit": ("F", MEASURE), "degree fahrenheit": ("F", MEASURE),
+    "deg fahrenheit": ("F", MEASURE), "degrees farenheit": ("F", MEASURE),
+    "degree farenheit": ("F", MEASURE), "degrees f": ("F", MEASURE), "degree f": ("F", MEASURE),
+    "deg f": ("F", MEASURE), "° f": ("F", MEASURE), "º f": ("F", MEASURE),
+    "fahrenheit": ("F", MEASURE), "farenheit": ("F", MEASURE),
+    "degrees": ("degree", MEASURE), "degree": ("degree", MEASURE), "deg .": ("degree", MEASURE),
+    "deg": ("degree", MEASURE), "°": ("degree", MEASURE), "º": ("degree", MEASURE),
+    # earthquakes
+    "magnitude": ("magnitude", MEASURE), "on the richter scale": ("magnitude", MEASURE),
+    "richter": ("magnitude", MEASURE),
+    # power and energy
+    "mw": ("MW", MEASURE), "megawatt": ("MW", MEASURE), "megawatts": ("MW", MEASURE),
+    "gw": ("GW", MEASURE), "gigawatt": ("GW", MEASURE), "gigawatts": ("GW", MEASURE),
+    "kw": ("kW", MEASURE), "kilowatt": ("kW", MEASURE), "kilowatts": ("kW", MEASURE),
+    "kwh": ("kWh", MEASURE),
+    # durations
+    "year": ("year", DURATION), "years": ("year", DURATION), "yr": ("year", DURATION),
+    "yrs": ("year", DURATION), "month": ("month", DURATION), "months": ("month", DURATION),
+    "week": ("week", DURATION), "weeks": ("week", DURATION), "day": ("day", DURATION),
+    "days": ("day", DURATION), "hour": ("hour", DURATION), "hours": ("hour", DURATION),
+    "hr": ("hour", DURATION), "hrs": ("hour", DURATION), "h": ("hour", DURATION), "minute": ("minute", DURATION),
+    "minutes": ("minute", DURATION), "min": ("minute", DURATION), "mins": ("minute", DURATION),
+    "second": ("second", DURATION), "seconds": ("second", DURATION), "sec": ("second", DURATION),
+    "secs": ("second", DURATION), "decade": ("decade", DURATION), "decades": ("decade", DURATION),
+    "century": ("century", DURATION), "centuries": ("century", DURATION),
+    "fortnight": ("fortnight", DURATION), "fortnights": ("fortnight", DURATION),
+    # ages: a duration in years, months... ("38-year-old", "87 yo", "three months of age")
+    "year old": ("year", DURATION), "years old": ("year", DURATION),
+    "years of age": ("year", DURATION), "year of age": ("year", DURATION),
+    "yo": ("year", DURATION), "y . o .": ("year", DURATION), "month old": ("month", DURATION),
+    "months old": ("month", DURATION), "months of age": ("month", DURATION),
+    "week old": ("week", DURATION), "weeks old": ("week", DURATION),
+    "weeks of age": ("week", DURATION), "day old": ("day", DURATION),
+    "days old": ("day", DURATION), "days of age": ("day", DURATION),
+}
+# Phrases above that state an age; "over" before them still means "more than".
+AGE_PHRASES = {phrase for phrase in UNIT_PHRASES if phrase.endswith((" old", " of age")) or phrase in {"yo", "y . o ."}}
+# Units written as one letter right after digits need care: "1m" may be a metre or a
+# million, "40C" a temperature but "13F" or "737F" a name. Case matters here.
+GLUED_LETTER_UNITS = {"m": "m", "g": "g", "l": "l"}
+
+# Canonical unit per unit code: (canonical code, factor, offset): canonical = x * factor + offset.
+CONVERSIONS: dict[str, tuple[str, float, float]] = {
+    "mi": ("km", 1.609344, 0.0), "nmi": ("km", 1.852, 0.0), "ft": ("m", 0.3048, 0.0),
+    "in": ("m", 0.0254, 0.0), "yd": ("m", 0.9144, 0.0), "cm": ("m", 0.01, 0.0),
+    "mm": ("m", 0.001, 0.0), "mi2": ("km2", 2.589988110336, 0.0), "ft2": ("m2", 0.09290304, 0.0),
+    "acre": ("ha", 0.40468564224, 0.0), "lb": ("kg", 0.45359237, 0.0),
+    "oz": ("kg", 0.028349523125, 0.0), "g": ("kg", 0.001, 0.0), "t": ("kg", 1000.0, 0.0),
+    "ml": ("l", 0.001, 0.0), "gal": ("l", 3.785411784, 0.0), "mph": ("km/h", 1.609344, 0.0),
+    "kn": ("km/h", 1.852, 0.0), "F": ("C", 5 / 9, -32 * 5 / 9), "decade": ("year", 10.0, 0.0),
+    "century": ("year", 100.0, 0.0), "week": ("day", 7.0, 0.0), "fortnight": ("day", 14.0, 0.0),
+}
+
+
+def to_canonical(value: Value, unit: str | None) -> tuple[Value, str | None]:
+    """``value`` in the canonical unit of ``unit``'s dimension, and that unit.
+
+    Open ends (``±OPEN_END``, see :mod:`intervals`) stay open; units without a conversion
+    (``km``, ``C``, ``USD``, ``%``) come back unchanged.
+    """
+    if unit not in CONVERSIONS:
+        return value, unit
+    canonical, factor, offset = CONVERSIONS[unit]
+
+    def convert(x: float) -> float:
+        if abs(x) >= OPEN_END:
+            return x
+        return x * factor + offset
+
+    low, high, point = convert(value.low), convert(value.high), convert(value.point)
+    return Value(low=min(low, high), high=max(low, high), point=point), canonical

@@ -1,0 +1,352 @@
+"""The shared view model every reporter renders from.
+
+It joins the flat :class:`Report` lists (findings -> claims -> articles), orders them
+deterministically, computes file locations, and pre-formats values, intervals, time scopes
+and attributions, so each format module only decides *layout* and *escaping*.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from checker.locations import Location, locate_claim, relative_path
+from checker.models import (
+    SEVERITY_RANK,
+    Article,
+    Claim,
+    ClaimGroup,
+    Finding,
+    FindingKind,
+    InputError,
+    Report,
+    Warning_,
+)
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
+
+#: Values this large stand for "no bound" (e.g. the high end of "more than 100"): the extract
+#: stage writes open ends as the finite sentinel 1e18 (``OPEN_END``); inf is treated alike.
+UNBOUNDED = 1e18
+
+#: One line per finding kind: SARIF rule descriptions, HTML legend, docs.
+KIND_DESCRIPTIONS: dict[str, str] = {
+    FindingKind.value_conflict.value: "Sources give incompatible values for the same quantity.",
+    FindingKind.scope_differs.value: "Sources give the figure for different time windows or places.",
+    FindingKind.measure_differs.value: "Sources measure the quantity differently (e.g. killed vs. neutralized).",
+    FindingKind.counted_differs.value: "Sources count different things under the same figure.",
+    FindingKind.attribution_differs.value: "Sources attribute the same figure to different people or bodies.",
+    FindingKind.corroborated.value: "Independent sources agree on the figure.",
+    FindingKind.single_source.value: "Only one source reports the figure.",
+}
+
+_SAFE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f\"'<>\\]+$", re.IGNORECASE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) URL, else None (never ``javascript:``, ``data:``...)."""
+    if not url:
+        return None
+    return url if _SAFE_URL.match(url) else None
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITY_RANK.get(severity, -1)
+
+
+def format_number(x: float) -> str:
+    """Human form of a value: thousands separators, no trailing '.0', infinities as ∞."""
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x) or abs(x) >= UNBOUNDED:
+        return "∞" if x > 0 else "−∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) >= 1e6 else f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_interval(low: float, high: float) -> str:
+    if low == high:
+        return f"[{format_number(low)}]"
+    return f"[{format_number(low)}, {format_number(high)}]"
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """One claim as a fact-checker sees it next to the others of its group."""
+
+    claim: Claim
+    article: Article
+    article_anchor: str
+    claim_anchor: str
+    location: Location
+    path: str  # relative, POSIX
+
+    @property
+    def outlet(self) -> str:
+        return self.article.source or self.article.title or self.article.id
+
+    @property
+    def date(self) -> str | None:
+        return self.article.published.isoformat() if self.article.published else None
+
+    @property
+    def value_as_read(self) -> str:
+        unit = f" {self.claim.unit}" if self.claim.unit else ""
+        return f"{format_number(self.claim.value.point)}{unit}"
+
+    @property
+    def interval(self) -> str:
+        return format_interval(self.claim.value.low, self.claim.value.high)
+
+    @property
+    def bound(self) -> str:
+        return self.claim.bound.value
+
+    @property
+    def scope(self) -> str | None:
+        scope = self.claim.scope
+        window = ""
+        if scope.start or scope.end:
+            start = scope.start.isoformat() if scope.start else "…"
+            end = scope.end.isoformat() if scope.end else "…"
+            window = f"{start} – {end}"
+        if scope.text and window:
+            return f"{scope.text} ({window})"
+        return scope.text or window or None
+
+    @property
+    def who(self) -> str:
+        """Who said it, in one line: 'a UN spokesperson (said; reported speech)'."""
+        att = self.claim.attribution
+        kind = att.kind.value.replace("_", " ")
+        if not att.source:
+            return kind
+        extras = "; ".join(x for x in (att.cue, kind, f"hedge: {att.hedge}" if att.hedge else None) if x)
+        return f"{att.source} ({extras})"
+
+    @property
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split around the number: (before, number, after), for highlighting."""
+        sentence, claim = self.claim.sentence, self.claim
+        rel = claim.start - claim.sentence_start
+        if rel >= 0 and claim.text and sentence[rel : rel + len(claim.text)] == claim.text:
+            return sentence[:rel], claim.text, sentence[rel + len(claim.text) :]
+        pos = sentence.find(claim.text) if claim.text else -1
+        if pos < 0:
+            return sentence, "", ""
+        return sentence[:pos], claim.text, sentence[pos + len(claim.text) :]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    group: ClaimGroup
+    sources: list[SourceView]
+
+    @property
+    def primary(self) -> SourceView | None:
+        return self.sources[0] if self.sources else None
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind.value
+
+    @property
+    def title(self) -> str:
+        return self.kind.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: ClaimGroup
+    anchor: str
+    findings: list[FindingView]
+    sources: list[SourceView]
+
+    @property
+    def severity(self) -> str | None:
+        """The most severe finding's severity, or None for an unflagged group."""
+        if not self.findings:
+            return None
+        return max((f.finding.severity for f in self.findings), key=severity_rank)
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted({f.kind for f in self.findings})
+
+    @property
+    def article_anchors(self) -> list[str]:
+        return sorted({s.article_anchor for s in self.sources})
+
+    def fails(self, threshold: str = "warning") -> bool:
+        return any(severity_rank(f.finding.severity) >= severity_rank(threshold) for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text; ``claim_anchor`` set when the run is a highlighted claim."""
+
+    text: str
+    claim_anchor: str | None = None
+    claim: Claim | None = None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    anchor: str
+    path: str
+    claims: list[Claim]
+    url: str | None  # only when safe to link
+
+    @property
+    def label(self) -> str:
+        return self.article.title or self.article.source or self.article.id
+
+    def segments(self, claim_anchors: dict[str, str]) -> list[Segment]:
+        """The full text cut into plain and claim runs. Overlapping claims: first one wins."""
+        text, out, pos = self.article.text, [], 0
+        for claim in sorted(self.claims, key=lambda c: (c.start, -c.end, c.id)):
+            if claim.start < pos or not (0 <= claim.start < claim.end <= len(text)):
+                continue
+            if claim.start > pos:
+                out.append(Segment(text[pos : claim.start]))
+            out.append(Segment(text[claim.start : claim.end], claim_anchors.get(claim.id), claim))
+            pos = claim.end
+        if pos < len(text):
+            out.append(Segment(text[pos:]))
+        return out
+
+
+@dataclass
+class ReportView:
+    """Everything a reporter needs, in display order."""
+
+    report: Report
+    articles: list[ArticleView]
+    groups: list[GroupView]  # flagged groups first (most severe), then the rest
+    input_errors: list[InputError]
+    warnings: list[Warning_]
+    claim_anchors: dict[str, str] = field(default_factory=dict)
+    base_dir: Path | None = None
+
+    @property
+    def flagged_groups(self) -> list[GroupView]:
+        return [g for g in self.groups if g.findings]
+
+    @cached_property
+    def findings(self) -> list[FindingView]:
+        """All findings, most severe first, then by group order."""
+        out = [f for g in self.groups for f in g.findings]
+        return sorted(out, key=lambda f: -severity_rank(f.finding.severity))
+
+    @cached_property
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Finding counts: ``counts[kind][severity]``, only kinds that occur."""
+        c = Counter((f.kind, f.finding.severity) for f in self.findings)
+        kinds = sorted({k for k, _ in c})
+        return {k: {s: c.get((k, s), 0) for s in SEVERITIES} for k in kinds}
+
+    @cached_property
+    def severity_totals(self) -> dict[str, int]:
+        c = Counter(f.finding.severity for f in self.findings)
+        return {s: c.get(s, 0) for s in SEVERITIES}
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted(self.counts)
+
+    @cached_property
+    def claim_severity(self) -> dict[str, str]:
+        """Claim id -> most severe finding that cites it (for colouring highlights)."""
+        out: dict[str, str] = {}
+        for f in self.findings:
+            for s in f.sources:
+                cid = s.claim.id
+                if severity_rank(f.finding.severity) > severity_rank(out.get(cid, "")):
+                    out[cid] = f.finding.severity
+        return out
+
+    def article_segments(self, article: ArticleView) -> list[Segment]:
+        return article.segments(self.claim_anchors)
+
+
+def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView:
+    """Join and order the report for display. ``base_dir`` makes paths relative (default cwd)."""
+    articles = sorted(report.articles, key=lambda a: a.id)
+    article_by_id = {a.id: a for a in articles}
+    article_anchor = {a.id: f"a{i}" for i, a in enumerate(articles)}
+    claims = sorted(report.claims, key=lambda c: (c.article_id, c.start, c.end, c.id))
+    claim_by_id = {c.id: c for c in claims}
+    claim_anchor = {c.id: f"c{i}" for i, c in enumerate(claims)}
+    paths = {a.id: relative_path(a.path, base_dir) for a in articles}
+
+    sources: dict[str, SourceView] = {}
+
+    def source(claim_id: str) -> SourceView | None:
+        # Findings may name claims the report lacks (a bug upstream); skip, don't crash.
+        if claim_id in sources:
+            return sources[claim_id]
+        claim = claim_by_id.get(claim_id)
+        article = article_by_id.get(claim.article_id) if claim else None
+        if claim is None or article is None:
+            return None
+        sources[claim_id] = SourceView(
+            claim=claim,
+            article=article,
+            article_anchor=article_anchor[article.id],
+            claim_anchor=claim_anchor[claim.id],
+            location=locate_claim(article, claim),
+            path=paths[article.id],
+        )
+        return sources[claim_id]
+
+    findings_by_group: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        findings_by_group.setdefault(f.group_id, []).append(f)
+
+    all_groups = list(report.groups)
+    known = {g.id for g in all_groups}
+    for gid, orphan in findings_by_group.items():
+        # A finding whose group is missing must still be shown, never silently dropped.
+        if gid not in known:
+            claim_ids = list(dict.fromkeys(cid for f in orphan for cid in f.claim_ids))
+            all_groups.append(ClaimGroup(id=gid, label=gid, claim_ids=claim_ids))
+
+    groups: list[GroupView] = []
+    for i, group in enumerate(sorted(all_groups, key=lambda g: g.id)):
+        finding_views = [
+            FindingView(f, group, [s for cid in f.claim_ids if (s := source(cid))])
+            for f in sorted(
+                findings_by_group.get(group.id, []),
+                key=lambda f: (-severity_rank(f.severity), f.kind.value, f.fingerprint, f.id),
+            )
+        ]
+        group_sources = [s for cid in group.claim_ids if (s := source(cid))]
+        # Side by side reads best in a stable order: dated sources oldest first, then undated.
+        group_sources.sort(key=lambda s: (s.date is None, s.date or "", s.article.id, s.claim.start))
+        groups.append(GroupView(group, f"g{i}", finding_views, group_sources))
+
+    groups.sort(key=lambda g: (-(severity_rank(g.severity) if g.severity else -1), g.group.label, g.group.id))
+
+    claims_by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        claims_by_article.setdefault(c.article_id, []).append(c)
+    article_views = [
+        ArticleView(a, article_anchor[a.id], paths[a.id], claims_by_article.get(a.id, []), safe_url(a.url))
+        for a in articles
+    ]
+    return ReportView(
+        report=report,
+        articles=article_views,
+        groups=groups,
+        input_errors=sorted(report.input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
+        warnings=sorted(report.warnings, key=lambda w: (w.path, w.message)),
+        claim_anchors=claim_anchor,
+        base_dir=Path(base_dir) if base_dir is not None else None,
+    )

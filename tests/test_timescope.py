@@ -1,0 +1,70 @@
+"""Time scopes resolved against the publication date, on sentences from the corpus."""
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.timescope import find_time_phrases, nearest_time_phrase
+
+FEB15 = dt.date(2020, 2, 15)  # 000's publication date
+FEB11 = dt.date(2020, 2, 11)
+
+
+def _only(sentence, published):
+    phrases = find_time_phrases(sentence, published)
+    assert len(phrases) == 1, phrases
+    return phrases[0].scope
+
+
+def test_last_three_months_is_a_window_ending_at_publication():
+    scope = _only("Of the almost 900,000 forced from their homes and shelters in the last three months", FEB15)
+    assert scope.text == "in the last three months"
+    assert scope.end == FEB15 and scope.start == FEB15 - dt.timedelta(days=90)
+
+
+def test_past_ten_weeks():
+    scope = _only("has driven almost 700,000 people from their homes in the past 10 weeks", FEB11)
+    assert (scope.start, scope.end) == (FEB11 - dt.timedelta(days=70), FEB11)
+
+
+def test_since_the_start_of_february():
+    scope = _only("Around 300,000 of those have fled since the start of February alone.", FEB15)
+    assert (scope.start, scope.end) == (dt.date(2020, 2, 1), FEB15)
+
+
+def test_since_last_april_is_the_previous_april():
+    scope = _only("Since last April, Syrian government forces have carried out an intermittent military campaign", dt.date(2020, 2, 4))
+    assert scope.start == dt.date(2019, 4, 1)
+
+
+def test_this_year():
+    scope = _only("His office has recorded 299 civilian deaths this year", FEB15)
+    assert (scope.start, scope.end) == (dt.date(2020, 1, 1), FEB15)
+
+
+def test_on_monday_is_the_monday_before_publication():
+    scope = _only("including five killed on Monday", FEB11)
+    assert scope.start == scope.end == dt.date(2020, 2, 10)
+
+
+def test_explicit_date():
+    scope = _only("Turkey announced on February 11 that 51 Syrian soldiers had been killed", FEB15)
+    assert scope.start == scope.end == dt.date(2020, 2, 11)
+
+
+def test_no_publication_date_keeps_the_text():
+    scope = _only("At least 13 civilians were killed in the airstrikes overnight", None)
+    assert scope.text == "overnight" and scope.start is None
+
+
+def test_nearest_phrase_wins():
+    sentence = "On Monday the ministry said 13 people had died since the start of February"
+    phrases = find_time_phrases(sentence, FEB15)
+    at = sentence.index("13")
+    assert nearest_time_phrase(phrases, at).text.lower() in ("on monday", "since the start of february")
+    assert len(phrases) == 2
+
+
+@pytest.mark.parametrize("text", ["", "no dates here at all", "x" * 5000, "in the last 99999999999 years"])
+def test_odd_input_never_raises(text):
+    find_time_phrases(text, FEB15)
