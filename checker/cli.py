@@ -38,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-article-chars", type=_positive_int, default=None, help="truncate longer articles (with a warning)")
     check.add_argument("--max-claims-per-article", type=_positive_int, default=None, help="keep at most this many claims per article")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
+    check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
+                       help="report only findings not recorded in this baseline file")
+
+    baseline = sub.add_parser("baseline", help="record the current findings so later runs report only new ones")
+    baseline.add_argument("paths", nargs="+", help="article files or folders")
+    baseline.add_argument("--out", "-o", type=Path, default=Path("claimcheck-baseline.json"),
+                          help="baseline file to write (.json or .yaml; reviewer notes in it are kept)")
+    _add_rule_options(baseline)
 
     extract = sub.add_parser("extract", help="print one JSON claim per line for text on stdin or files")
     extract.add_argument("paths", nargs="*", help="article files or folders; stdin when none")
@@ -82,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "baseline":
+            return _cmd_baseline(args)
         if args.command == "extract":
             return _cmd_extract(args)
         if args.command == "eval":
@@ -110,13 +120,44 @@ def _options(args: argparse.Namespace, **overrides):
     return PipelineOptions(**values)
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    from checker.pipeline import load_ruleset, run_check
-    from checker.report import format_from_path, render
-    from checker.report.exit_status import exit_status
+def _config(args: argparse.Namespace):
+    """The project's config file (claimcheck.toml / [tool.claimcheck]) with the command line on top."""
+    from checker.config import load_config
 
-    options = _options(args, max_article_chars=args.max_article_chars, max_claims_per_article=args.max_claims_per_article)
-    targets = [(Path(out), format_from_path(out) if not args.format else _format_for(out, args.format)) for out in args.out]
+    return load_config(Path.cwd()).merged_with(
+        {
+            "rules_dirs": list(args.rules),
+            "enabled_rules": list(args.enable),
+            "disabled_rules": list(args.disable),
+            "fail_on": getattr(args, "fail_on", None),
+            "outputs": [Path(o) for o in args.out] if args.command == "check" else [],
+            "formats": [args.format] if getattr(args, "format", None) else [],
+            "baseline": getattr(args, "baseline", None),
+            "quiet": True if getattr(args, "quiet", False) else None,
+            "max_article_chars": getattr(args, "max_article_chars", None),
+            "max_claims_per_article": getattr(args, "max_claims_per_article", None),
+        }
+    )
+
+
+def _pipeline_options(config):
+    from checker.pipeline import PipelineOptions
+
+    return PipelineOptions(
+        rules_dirs=tuple(config.rules_dirs),
+        enable_rules=tuple(config.enabled_rules),
+        disable_rules=tuple(config.disabled_rules),
+        max_article_chars=config.max_article_chars,
+        max_claims_per_article=config.max_claims_per_article,
+    )
+
+
+def _run_from_config(args: argparse.Namespace):
+    """Load rules (a bad rule file stops here, before reading anything), then check."""
+    from checker.pipeline import load_ruleset, run_check
+
+    config = _config(args)
+    options = _pipeline_options(config)
     rules = load_ruleset(options)
     report = run_check(args.paths, options, rules=rules)
     for error in report.input_errors:
@@ -124,26 +165,49 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"claimcheck: input error: {where}: {error.reason}", file=sys.stderr)
     for warning in report.warnings:
         print(f"claimcheck: warning: {warning.path}: {warning.message}", file=sys.stderr)
+    return config, report
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from checker.baseline import filter_new, load_baseline
+    from checker.report import format_from_path, render
+    from checker.report.exit_status import exit_status
+
+    config = _config(args)
+    targets = [(Path(out), format_from_path(out)) for out in config.outputs]  # bad names fail before the run
+    baseline = load_baseline(config.baseline) if config.baseline else None
+    config, report = _run_from_config(args)
+    if baseline is not None:
+        report = filter_new(report, baseline)
     for path, fmt in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(report, fmt), encoding="utf-8")
-    if not targets:
-        sys.stdout.write(render(report, args.format or "text"))
-    if not args.quiet:
+    # Formats named with --format go to stdout (GitHub annotations beside written files);
+    # with neither --format nor --out, the terminal summary does.
+    stdout_formats = config.formats or ([] if targets else ["text"])
+    for fmt in stdout_formats:
+        sys.stdout.write(render(report, fmt))
+    if not config.quiet:
         print(_summary(report, [str(p) for p, _ in targets]), file=sys.stderr)
     if not report.articles:
         print("claimcheck: no readable article in the input", file=sys.stderr)
         return EXIT_USAGE
-    return int(exit_status(report, args.fail_on or "error"))
+    return int(exit_status(report, config.fail_on))
 
 
-def _format_for(out: str, default: str) -> str:
-    from checker.report import format_from_path
+def _cmd_baseline(args: argparse.Namespace) -> int:
+    from checker.baseline import load_baseline, write_baseline
 
-    try:
-        return format_from_path(out)
-    except ValueError:
-        return default
+    notes = {}
+    if args.out.exists():
+        notes = load_baseline(args.out).notes  # keep reviewers' notes on a re-record
+    _, report = _run_from_config(args)
+    if not report.articles:
+        print("claimcheck: no readable article in the input", file=sys.stderr)
+        return EXIT_USAGE
+    write_baseline(report, args.out, notes=notes)
+    print(f"claimcheck: recorded {len(report.findings)} findings in {args.out}", file=sys.stderr)
+    return EXIT_CLEAN
 
 
 def _summary(report, written: list[str]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 
 from checker.extract.numbers.lexicon import (
     DETERMINERS,
@@ -112,8 +111,3 @@ def relative_year(tokens: list[Token], i: int, published: dt.date | None) -> tup
     if i > 0 and tokens[i - 1].low == "the":
         return None  # "in the last year" is a window of twelve months, not a calendar year
     return float(published.year + RELATIVE_YEARS[phrase]), i + 1
-
-
-def token_at(tokens: list[Token], starts: list[int], position: int) -> int:
-    """Index of the token that starts at ``position`` (or the next one)."""
-    return bisect_left(starts, position)

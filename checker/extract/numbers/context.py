@@ -103,7 +103,7 @@ def _code_letters(word: Token) -> bool:
 def _names_next(word: Token) -> bool:
     if word.low not in NAME_WORDS:
         return False
-    return word.low in REFERENCE_WORDS or word.text[:1].isupper()
+    return word.low in REFERENCE_WORDS or any(c.isupper() for c in word.text)  # "Route", "iPhone"
 
 
 def _currency_letter(tokens: list[Token], i: int) -> bool:

@@ -10,14 +10,13 @@ more"). Expressions never overlap; each starts after the previous one ends.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract.numbers.context import flag_non_quantities
 from checker.extract.numbers.intervals import interval, is_finite_value, range_interval, vague_interval
 from checker.extract.numbers.lexicon import (
     CHANGE_VERBS,
     DOZEN_WORDS,
-    EQUALITY_PREFIXES,
     HUNDRED_WORDS,
     MANGLED_CURRENCY_LETTERS,
     NEAR_BELOW_PREFIXES,
@@ -167,10 +166,10 @@ class _Scanner:
     def _prefix(self, i: int) -> tuple[Bound | None, str | None, int]:
         """The bound phrase at ``i`` ("more than", ">="), its text, and where the number starts."""
         tokens = self.tokens
-        phrase = _PREFIXES.phrase_at(tokens, i, skip_hyphens=False)
-        if phrase is None:
+        found = _PREFIXES.match(tokens, i, skip_hyphens=False)
+        if found is None:
             return None, None, i
-        bound, last = _PREFIXES.match(tokens, i, skip_hyphens=False) or (None, i)
+        bound, last, phrase = found
         if tokens[i].text in _COMPARATOR_SYMBOLS or tokens[i].text in ("≥", "≤"):
             if i > 0 and tokens[i].glued and tokens[i - 1].text in _COMPARATOR_SYMBOLS:
                 return None, None, i  # "=>30", "<>30" are no comparison
@@ -208,35 +207,35 @@ class _Scanner:
 
     def _ratio(self, draft: Draft) -> None:
         """"one in five", "one out of three", "2000 over 3": a proportion, in percent when < 1."""
+        numerator = draft.quantity
+        year = numerator.kind == QuantityKind.year and numerator.bare
+        if year:
+            numerator.kind = QuantityKind.count  # "2000 over 3" is a ratio, not the year 2000...
+        if not self._read_ratio(draft) and year:
+            numerator.kind = QuantityKind.year  # ...but "in 2002 over protests" is a year
+
+    def _read_ratio(self, draft: Draft) -> bool:
         tokens = self.tokens
         numerator = draft.quantity
-        if numerator.kind == QuantityKind.year and numerator.bare and self._ratio_follows(draft):
-            numerator.kind = QuantityKind.count  # "2000 over 3" is a ratio, not the year 2000
-            self._ratio(draft)
-            if draft.last == numerator.first:
-                numerator.kind = QuantityKind.year  # no ratio after all: "in 2002 over protests"
-            return
-        if not _plain_count(numerator) or draft.high is not None:
-            return
         k = numerator.last + 1
-        if k >= len(tokens):
-            return
+        if not _plain_count(numerator) or k >= len(tokens):
+            return False
         word = tokens[k].low
         if word == "out" and k + 1 < len(tokens) and tokens[k + 1].low == "of":
             k += 1
         elif word not in ("in", "over"):
-            return
+            return False
         denominator = self.reader.read(k + 1)
         if denominator is None or not _plain_count(denominator) or denominator.point == 0:
-            return
+            return False
         if word == "over":
             after = tokens[denominator.last + 1] if denominator.last + 1 < len(tokens) else None
             if draft.bound != Bound.exact or (after is not None and after.kind != "sym"):
-                return  # "over 3 years" is more than three years, not a third
+                return False  # "over 3 years" is more than three years, not a third
         elif not 0 < numerator.point < denominator.point:
-            return  # "12 out of 10", "8 in 5": two numbers
+            return False  # "12 out of 10", "8 in 5": two numbers
         elif word == "in" and (not numerator.integer or denominator.kind == QuantityKind.year):
-            return
+            return False
         value = numerator.point / denominator.point
         numerator.last, numerator.bare = denominator.last, False
         if abs(value) < 1:
@@ -244,10 +243,7 @@ class _Scanner:
         else:
             numerator.point = value
         draft.last = numerator.last
-
-    def _ratio_follows(self, draft: Draft) -> bool:
-        k = draft.quantity.last + 1
-        return k < len(self.tokens) and self.tokens[k].low in ("in", "over", "out")
+        return True
 
     def _range_after(self, draft: Draft) -> Draft | None:
         """"20-30", "20 to 30", "$12 billion to $13 billion", "three or four"."""
@@ -301,8 +297,9 @@ class _Scanner:
         """One range from two quantities, the low end taking the high end's unit and scale."""
         if low.vague_high is not None or high.vague_high is not None:
             return None
-        _share_units(low, high)
+        low, high = replace(low), replace(high)  # the low end stays as read if no range forms
         _year_span(low, high)
+        _share_units(low, high)
         if low.kind != high.kind or low.unit != high.unit or not low.point < high.point:
             return None
         return Draft(first=first, last=high.last, quantity=low, bound=bound, high=high)
@@ -314,15 +311,15 @@ class _Scanner:
         tokens = self.tokens
         k = draft.last + 1
         found = _POSTFIXES.match(tokens, k)
-        if found is not None and not self._number_at(found[1] + 1) and not self._word_at(found[1] + 1, "than"):
-            draft.bound, draft.last, draft.near_below = found[0], found[1], False
+        if found is not None and not self._number_at(found.last + 1) and not self._word_at(found.last + 1, "than"):
+            draft.bound, draft.last, draft.near_below = found.value, found.last, False
             return draft
         found = _OR_EQUAL.match(tokens, k)
-        if found is not None and not self._number_at(found[1] + 1):
+        if found is not None and not self._number_at(found.last + 1):
             if draft.bound == Bound.more_than:
-                draft.bound, draft.last = Bound.at_least, found[1]
+                draft.bound, draft.last = Bound.at_least, found.last
             elif draft.bound == Bound.less_than:
-                draft.bound, draft.last = Bound.at_most, found[1]
+                draft.bound, draft.last = Bound.at_most, found.last
         return draft
 
     def _word_at(self, k: int, word: str) -> bool:

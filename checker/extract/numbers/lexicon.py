@@ -140,11 +140,6 @@ NEAR_BELOW_PREFIXES = {"almost", "nearly", "just under", "just below", "just shy
 TIME_ONLY_PREFIXES = {"after", "before"}
 # "over eight years" is a period ("bid $160 million over eight years"), not "more than".
 NOT_BEFORE_DURATIONS = {"over"}
-# Prefixes that say "exactly this number": a reader of the text sees an explicit equality.
-EQUALITY_PREFIXES = {
-    "equal to", "equals", "equals to", "equaling", "equaling to", "equalling", "equalling to",
-    "=", "is equal to", "exactly", "precisely",
-}
 
 # Phrases after a number that bound it ("500 or more"); not when a number follows them.
 POSTFIX_BOUNDS: dict[str, Bound] = {
@@ -249,7 +244,7 @@ HYPHEN_PREFIX_WORDS = {"magnitude", "mid", "pre", "post", "late", "early", "circ
 # Words that introduce an age ("age 61", "aged 47"); the number is a duration in years.
 AGE_PREFIXES = {"age", "aged", "ages"}
 # "magnitude 7.6", "magnitude of 6.1": the number is a magnitude.
-MAGNITUDE_PREFIXES = {"magnitude", "magnitude of"}
+MAGNITUDE_PREFIXES = {"magnitude"}
 
 # Determiners before "one" that make it a pronoun ("the one you mentioned", "which one").
 PRONOUN_ONE_PRECEDERS = {

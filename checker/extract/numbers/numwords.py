@@ -28,8 +28,6 @@ from checker.extract.numbers.tokens import Token
 
 MAX_ATOMS = 40  # no written number needs more; the cap keeps long word runs linear
 
-# Atom kinds that are parts of a cardinal number.
-_NUMBER_KINDS = {"unit", "teen", "tens", "compound", "hundred", "scale", "dozen", "num", "a"}
 _DENOMINATOR_KINDS = {"ord", "frac"}
 
 
@@ -51,41 +49,38 @@ class Reading:
     last_kind: str  # kind of the last atom read
     last_scale: float  # last scale (1000 and up) applied, 0 if none
     is_fraction: bool = False
-    has_num: bool = False
     whole: float = 0.0  # fractions: the whole part ("five" in "five and a half")
     part: float = 0.0  # fractions: numerator / denominator
     whole_scale: float = 0.0  # fractions: last scale of the whole part ("million")
 
 
+def _word_table() -> dict[str, tuple[str, float, bool]]:
+    """Every number word -> (atom kind, value, plural)."""
+    table: dict[str, tuple[str, float, bool]] = {}
+    table.update({w: ("unit", v, False) for w, v in UNIT_WORDS.items()})
+    table.update({w: ("teen", v, False) for w, v in TEEN_WORDS.items()})
+    table.update({w: ("tens", v, False) for w, v in TENS_WORDS.items()})
+    table.update({w: ("hundred", v, False) for w, v in HUNDRED_WORDS.items()})
+    table.update({w: ("scale", v, False) for w, v in SCALE_WORDS.items()})
+    table.update({w: ("hundred" if v == 100 else "scale", v, True) for w, v in PLURAL_SCALE_WORDS.items()})
+    table.update({w: ("dozen", v, w.endswith("s")) for w, v in DOZEN_WORDS.items()})
+    table.update({w: ("ord", v, False) for w, v in ORDINAL_WORDS.items()})
+    table.update({w: ("ord", v, True) for w, v in ORDINAL_PLURALS.items()})
+    table.update({w: ("frac", v, w in ("halves", "quarters")) for w, v in FRACTION_NOUNS.items()})
+    return table
+
+
+_WORDS = _word_table()
+
+
 def word_atom(token: Token) -> Atom | None:
     """The atom a single word token is, without context."""
-    word = token.low
-    if word in UNIT_WORDS:
-        return Atom("unit", UNIT_WORDS[word], 0, 0)
-    if word in TEEN_WORDS:
-        return Atom("teen", TEEN_WORDS[word], 0, 0)
-    if word in TENS_WORDS:
-        return Atom("tens", TENS_WORDS[word], 0, 0)
-    if word in HUNDRED_WORDS:
-        return Atom("hundred", 100, 0, 0)
-    if word in SCALE_WORDS:
-        return Atom("scale", SCALE_WORDS[word], 0, 0)
-    if word in PLURAL_SCALE_WORDS:
-        value = PLURAL_SCALE_WORDS[word]
-        return Atom("hundred" if value == 100 else "scale", value, 0, 0, plural=True)
-    if word in DOZEN_WORDS:
-        return Atom("dozen", 12, 0, 0, plural=word.endswith("s"))
-    if word in ORDINAL_WORDS:
-        return Atom("ord", ORDINAL_WORDS[word], 0, 0)
-    if word in ORDINAL_PLURALS:
-        return Atom("ord", ORDINAL_PLURALS[word], 0, 0, plural=True)
-    if word in FRACTION_NOUNS:
-        return Atom("frac", FRACTION_NOUNS[word], 0, 0, plural=word in ("halves", "quarters"))
-    return None
+    entry = _WORDS.get(token.low)
+    return None if entry is None else Atom(entry[0], entry[1], 0, 0, plural=entry[2])
 
 
 def is_number_word(token: Token) -> bool:
-    return token.kind == "word" and word_atom(token) is not None
+    return token.kind == "word" and token.low in _WORDS
 
 
 def collect_atoms(tokens: list[Token], i: int) -> list[Atom]:
@@ -187,92 +182,131 @@ def _atom_at(tokens: list[Token], j: int, atoms: list[Atom]) -> Atom | None:
 def read_cardinal(atoms: list[Atom], start: int = 0, stop: int | None = None) -> Reading | None:
     """The longest cardinal number in ``atoms[start:stop]`` that begins at ``start``."""
     stop = len(atoms) if stop is None else stop
-    total = group = small = 0.0
-    last = ""
-    last_scale = 0.0
-    has_num = False
+    number = _Cardinal()
     k = start
     while k < stop:
         atom = atoms[k]
-        kind = atom.kind
-        if kind == "and":
-            if last == "hundred":
-                # "three hundred and two (thousand)": the and-part is under a hundred and
-                # the loop goes on; "3 hundred and 2 hundred" is two numbers
-                part = _under_hundred(atoms, k + 1, stop)
-                if part is None or (part[1] < stop and atoms[part[1]].kind in ("hundred", "ord", "frac")):
-                    break
-                small, k, last = part[0], part[1], part[2]
-                has_num = has_num or last == "num"
-                continue
-            rest = _and_continuation(atoms, k, stop, last, last_scale)
-            if rest is None:
+        if atom.kind == "and":
+            k, goes_on = number.and_part(atoms, k, stop)
+            if not goes_on:
                 break
-            small += rest.value
-            k, last = rest.end, rest.last_kind
-            has_num = has_num or rest.has_num
-            break
-        if kind == "point":
+            continue
+        if atom.kind == "point":
             decimals = _decimal_digits(atoms, k + 1, stop)
-            if decimals is None:
-                break
-            digits, k = decimals
-            small += float("0." + digits)
-            last = "point"
+            if decimals is not None:
+                number.small += float("0." + decimals[0])
+                number.last, k = "point", decimals[1]
             break
-        if kind == "a":
-            if last or k + 1 >= stop or atoms[k + 1].kind not in ("hundred", "scale", "dozen") or atoms[k + 1].plural:
-                break
-            last = "a"
-        elif kind == "unit":
-            if atom.value == 0:
-                if last:
-                    break
-                last = "zero"
-            elif last in ("", "hundred", "scale"):
-                small, last = atom.value, "unit"
-            elif last == "tens":
-                small, last = small + atom.value, "unit"
-            else:
-                break
-        elif kind in ("teen", "tens", "compound"):
-            if last not in ("", "hundred", "scale"):
-                break
-            small, last = atom.value, ("tens" if kind == "tens" else "teen")
-        elif kind == "num":
-            if last not in ("", "scale"):
-                break
-            small, last, has_num = atom.value, "num", True
-        elif kind == "hundred":
-            if group or last not in ("", "unit", "teen", "tens", "num", "a") or (atom.plural and last in ("", "a")):
-                break
-            group, small, last = (small or 1) * 100, 0.0, "hundred"
-        elif kind == "scale":
-            if atom.plural and last in ("", "a"):
-                break
-            if last == "scale":
-                if atom.value <= last_scale:
-                    break
-                total = (total + group + small) * atom.value  # "three lakh crore"
-            elif last in ("", "a", "unit", "teen", "tens", "num", "hundred", "dozen"):
-                current = group + small if last not in ("", "a") else 1.0
-                if total and atom.value >= last_scale:
-                    break  # "two million three million": two numbers
-                total += current * atom.value
-            else:
-                break
-            group = small = 0.0
-            last, last_scale = "scale", atom.value
-        elif kind == "dozen":
-            if last not in ("unit", "teen", "tens", "num", "a"):
-                break
-            small, last = (small or 1) * 12, "dozen"
-        else:
+        following = atoms[k + 1] if k + 1 < stop else None
+        if not number.take(atom, following):
             break
         k += 1
-    if k == start or last in ("a", ""):
+    if k == start or number.last in ("a", ""):
         return None
-    return Reading(total + group + small, k, last, last_scale, has_num=has_num)
+    return Reading(number.value, k, number.last, number.last_scale)
+
+
+class _Cardinal:
+    """A cardinal read so far: scaled groups (``total``), hundreds (``group``) and the part
+    under a hundred (``small``); ``last`` is the kind of the last atom taken."""
+
+    def __init__(self) -> None:
+        self.total = self.group = self.small = 0.0
+        self.last = ""
+        self.last_scale = 0.0
+
+    @property
+    def value(self) -> float:
+        return self.total + self.group + self.small
+
+    def take(self, atom: Atom, following: Atom | None) -> bool:
+        """Add ``atom`` if it continues the number; False if the number ends before it."""
+        step = getattr(self, "_" + atom.kind, None)
+        return bool(step is not None and step(atom, following))
+
+    def and_part(self, atoms: list[Atom], k: int, stop: int) -> tuple[int, bool]:
+        """Read what follows the "and" at ``k``: (where reading stands, whether it goes on).
+        An "and" that joins no part of this number is left unread: (k, False)."""
+        if self.last == "hundred":
+            # "three hundred and two (thousand)": under a hundred, and the number may go on;
+            # "3 hundred and 2 hundred" is two numbers
+            part = _under_hundred(atoms, k + 1, stop)
+            if part is None or (part[1] < stop and atoms[part[1]].kind in ("hundred", "ord", "frac")):
+                return k, False
+            self.small, end, self.last = part
+            return end, True
+        rest = _and_continuation(atoms, k, stop, self.last, self.last_scale)
+        if rest is None:
+            return k, False
+        self.small += rest.value  # "two thousand and two hundred": the rest ends the number
+        self.last = rest.last_kind
+        return rest.end, False
+
+    def _a(self, atom: Atom, following: Atom | None) -> bool:
+        # "a hundred", "a million", "a dozen"
+        if self.last or following is None or following.kind not in ("hundred", "scale", "dozen") or following.plural:
+            return False
+        self.last = "a"
+        return True
+
+    def _unit(self, atom: Atom, following: Atom | None) -> bool:
+        if atom.value == 0:  # "zero", "nought": only on its own (or before "point")
+            if self.last:
+                return False
+            self.last = "zero"
+        elif self.last in ("", "hundred", "scale"):
+            self.small, self.last = atom.value, "unit"
+        elif self.last == "tens":
+            self.small, self.last = self.small + atom.value, "unit"  # "fifty two"
+        else:
+            return False
+        return True
+
+    def _teen(self, atom: Atom, following: Atom | None) -> bool:
+        if self.last not in ("", "hundred", "scale"):
+            return False
+        self.small, self.last = atom.value, ("tens" if atom.kind == "tens" else "teen")
+        return True
+
+    _tens = _compound = _teen
+
+    def _num(self, atom: Atom, following: Atom | None) -> bool:
+        # digits start a number or follow a scale: "4 thousand 3 hundred"
+        if self.last not in ("", "scale"):
+            return False
+        self.small, self.last = atom.value, "num"
+        return True
+
+    def _hundred(self, atom: Atom, following: Atom | None) -> bool:
+        if self.group or self.last not in ("", "unit", "teen", "tens", "num", "a"):
+            return False
+        if atom.plural and self.last in ("", "a"):
+            return False  # a bare "hundreds" is vague, not a number
+        self.group, self.small, self.last = (self.small or 1) * 100, 0.0, "hundred"
+        return True
+
+    def _scale(self, atom: Atom, following: Atom | None) -> bool:
+        if atom.plural and self.last in ("", "a"):
+            return False
+        if self.last == "scale":
+            if atom.value <= self.last_scale:
+                return False
+            self.total = self.value * atom.value  # "three lakh crore"
+        elif self.last in ("", "a", "unit", "teen", "tens", "num", "hundred", "dozen"):
+            if self.total and atom.value >= self.last_scale:
+                return False  # "two million three million": two numbers
+            self.total += (self.group + self.small if self.last not in ("", "a") else 1.0) * atom.value
+        else:
+            return False
+        self.group = self.small = 0.0
+        self.last, self.last_scale = "scale", atom.value
+        return True
+
+    def _dozen(self, atom: Atom, following: Atom | None) -> bool:
+        if self.last not in ("unit", "teen", "tens", "num", "a"):
+            return False
+        self.small, self.last = (self.small or 1) * 12, "dozen"
+        return True
 
 
 def _and_continuation(atoms: list[Atom], k: int, stop: int, last: str, last_scale: float) -> Reading | None:
@@ -334,7 +368,7 @@ def read_fraction(atoms: list[Atom]) -> Reading | None:
     end = next((k for k, atom in enumerate(atoms) if atom.kind in _DENOMINATOR_KINDS), None)
     if not end or any(atom.kind == "point" for atom in atoms[:end]):
         return None
-    values = [_split_value(atom) for atom in atoms[: end + 1]]
+    values = [atom.value for atom in atoms[: end + 1]]  # "and" atoms are worth 0
     separators = [atom.kind == "and" for atom in atoms[: end + 1]]
     split = _denominator_start(values, separators)
     if atoms[split].kind == "and":
@@ -382,7 +416,6 @@ def read_fraction(atoms: list[Atom]) -> Reading | None:
         "frac",
         last_scale,
         is_fraction=True,
-        has_num=whole is not None and whole.has_num,
         whole=whole.value if whole is not None else 0.0,
         part=fraction,
         whole_scale=whole.last_scale if whole is not None and whole.last_kind == "scale" else 0.0,
@@ -409,14 +442,6 @@ def _numerator_one(atoms: list[Atom], start: int, stop: int) -> Reading | None:
     if stop - start == 1 and atoms[start].kind == "a":
         return Reading(1.0, stop, "a", 0.0)
     return None
-
-
-def _split_value(atom: Atom) -> float:
-    if atom.kind == "and":
-        return 0.0
-    if atom.kind == "frac":
-        return atom.value
-    return atom.value
 
 
 def _composable(big: float, small: float) -> bool:

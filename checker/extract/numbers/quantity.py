@@ -136,10 +136,10 @@ class QuantityReader:
         """"magnitude 7.6", "magnitude-5.2", "a magnitude of 6.1", "age 61", "aged 47"."""
         tokens = self.tokens
         word = tokens[i].low
-        if word not in AGE_PREFIXES and word != "magnitude":
+        if word not in AGE_PREFIXES and word not in MAGNITUDE_PREFIXES:
             return None
         k = i + 1
-        if word == "magnitude" and k < len(tokens) and tokens[k].low in ("of", "-"):
+        if word in MAGNITUDE_PREFIXES and k < len(tokens) and tokens[k].low in ("of", "-"):
             k += 1
         if word in AGE_PREFIXES and k < len(tokens) and tokens[k].low == "-":
             k += 1
@@ -164,7 +164,7 @@ class QuantityReader:
         found = _PREFIX_CURRENCIES.match(tokens, i, skip_hyphens=False)
         if found is None:
             return None, i
-        code, last = found
+        code, last, _ = found
         if not self._currency_written_together(i, last):
             return None, i
         nxt = last + 1
@@ -387,7 +387,7 @@ class QuantityReader:
         word = tokens[k].low
         counted = _VAGUE_COUNTS.match(tokens, k)
         if counted is not None:
-            (nominal, highest), last = counted
+            (nominal, highest), last, _ = counted
             if k > 0 and tokens[k - 1].low in NOT_BEFORE_VAGUE_COUNTS:
                 return None
             nxt = last + 1
@@ -418,14 +418,14 @@ class QuantityReader:
             if tokens[k].low == "of" and k + 1 < len(tokens):
                 found = _CURRENCY_WORDS.match(tokens, k + 1)
                 if found is not None:
-                    quantity.kind, quantity.unit = QuantityKind.money, str(found[0])  # "billions of dollars"
+                    quantity.kind, quantity.unit = QuantityKind.money, str(found.value)  # "billions of dollars"
             return
         if self._glued_letter_unit(quantity, tokens[k]):
             return
         for table, kind in ((_PERCENT, QuantityKind.percent), (_CURRENCY_WORDS, QuantityKind.money)):
             found = table.match(tokens, k)
             if found is not None:
-                unit, last = found
+                unit, last, _ = found
                 if kind == QuantityKind.money and tokens[k].low in POUNDS and not quantity.scale:
                     quantity.kind, quantity.unit, quantity.last = QuantityKind.measure, "lb", last
                 else:
@@ -436,12 +436,12 @@ class QuantityReader:
             quantity.kind, quantity.unit, quantity.last, quantity.bare = QuantityKind.money, tokens[k].text, k, False
             return
         found = _UNITS.match(tokens, k)
-        if found is not None and self._year_before_singular(quantity, tokens[k:found[1] + 1]):
+        if found is not None and self._year_before_singular(quantity, tokens[k : found.last + 1]):
             found = None  # "HP's 2008 second-quarter": a year, not 2008 seconds
         if found is not None:
-            (unit, kind), last = found
+            (unit, kind), last, phrase = found
             quantity.kind, quantity.unit, quantity.last, quantity.bare = kind, unit, last, False
-            quantity.age = _UNITS.phrase_at(tokens, k) in AGE_PHRASES
+            quantity.age = phrase in AGE_PHRASES
             if unit == "degree" and (self._angle(last) or self._turned(quantity.first)):
                 quantity.unit = "angle_degree"
 

@@ -107,9 +107,6 @@ UNIT_PHRASES: dict[str, tuple[str, QuantityKind]] = {
 }
 # Phrases above that state an age; "over" before them still means "more than".
 AGE_PHRASES = {phrase for phrase in UNIT_PHRASES if phrase.endswith((" old", " of age")) or phrase in {"yo", "y . o ."}}
-# Units written as one letter right after digits need care: "1m" may be a metre or a
-# million, "40C" a temperature but "13F" or "737F" a name. Case matters here.
-GLUED_LETTER_UNITS = {"m": "m", "g": "g", "l": "l"}
 
 # Canonical unit per unit code: (canonical code, factor, offset): canonical = x * factor + offset.
 CONVERSIONS: dict[str, tuple[str, float, float]] = {
