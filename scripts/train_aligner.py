@@ -13,22 +13,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from itertools import product
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.align import _partition_key, same_quantity_probabilities  # noqa: E402
+from checker.align import _partition_key, claim_vectors, score_pairs  # noqa: E402
 from checker.align.cluster import cluster_pairs  # noqa: E402
-from checker.align.features import FEATURE_NAMES, feature_tensor, may_pair  # noqa: E402
-from checker.align.pair_model import MODEL_PATH, PairModel  # noqa: E402
-from checker.align.texts import context_text, frame_text  # noqa: E402
+from checker.align.features import FEATURE_NAMES, cannot_link, feature_tensor, may_pair  # noqa: E402
+from checker.align.pair_model import MODEL_PATH, PairModel, Tree  # noqa: E402
 from checker.evaluation.gold import corpus_paths, load_gold  # noqa: E402
 from checker.evaluation.matching import best_claim, locate  # noqa: E402
 from checker.ingest import read_inputs  # noqa: E402
@@ -44,8 +45,7 @@ class Cluster:
         self.name = name
         self.claims = claims
         self.label = labels_by_claim  # claim id -> gold group id (matched claims only)
-        frames = embed_texts([frame_text(c) for c in claims])
-        contexts = embed_texts([context_text(c) for c in claims])
+        vectors = claim_vectors(claims, embed_texts)
         self.partitions = []
         buckets: dict[tuple, list[int]] = {}
         for i, c in enumerate(claims):
@@ -54,15 +54,17 @@ class Cluster:
             if len(members) < 2:
                 continue
             sub = [claims[i] for i in members]
-            tensor = feature_tensor(sub, frames[members] @ frames[members].T, contexts[members] @ contexts[members].T, lexicon)
-            allowed = np.array([[may_pair(a, b) for b in sub] for a in sub], dtype=bool)
-            self.partitions.append((sub, tensor, allowed, frames[members], contexts[members]))
+            sub_vectors = [v[members] for v in vectors]
+            f, c, nc, ct = sub_vectors
+            tensor = feature_tensor(sub, f @ f.T, c @ c.T, nc @ nc.T, ct @ ct.T, lexicon)
+            allowed = np.array([[may_pair(a, b) for b in sub] for a in sub], dtype=bool) & ~cannot_link(sub, tensor)
+            self.partitions.append((sub, tensor, allowed, sub_vectors))
         self.trap_pairs = trap_pairs
 
     def training_pairs(self):
         """(features, label, weight) for labelled pairs."""
         X, y, w = [], [], []
-        for sub, tensor, allowed, _, _ in self.partitions:
+        for sub, tensor, allowed, _ in self.partitions:
             for i in range(len(sub)):
                 for j in range(i + 1, len(sub)):
                     if not allowed[i, j]:
@@ -78,14 +80,17 @@ class Cluster:
         return X, y, w
 
 
-def build_clusters(gold_paths: list[Path]):
+def build_clusters(gold_paths: list[Path], cache: Path | None = None):
     rules = load_ruleset(PipelineOptions())
     lexicon = Lexicon.from_rules(rules)
+    reports = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
     clusters = []
     for path in gold_paths:
         gold = load_gold(path)
-        ingested = read_inputs(corpus_paths(path, gold))
-        report = check_articles(ingested.articles, PipelineOptions(), rules, align=False)
+        if path.name not in reports:
+            ingested = read_inputs(corpus_paths(path, gold))
+            reports[path.name] = check_articles(ingested.articles, PipelineOptions(), rules, align=False)
+        report = reports[path.name]
         articles = {a.id.split("/")[-1]: a for a in report.articles}
         by_doc: dict[str, list] = {}
         for c in report.claims:
@@ -109,22 +114,46 @@ def build_clusters(gold_paths: list[Path]):
                 traps.add(frozenset((a.id, b.id)))
         clusters.append(Cluster(path.name, report.claims, labels, traps, lexicon))
         print(f"{path.name}: {len(report.claims)} claims, {len(labels)} matched", file=sys.stderr)
+    if cache:
+        cache.write_bytes(pickle.dumps(reports))
     return clusters
 
 
-def fit(clusters, C: float):
+def training_data(clusters):
     X, y, w = [], [], []
     for cl in clusters:
         a, b, c = cl.training_pairs()
         X += a
         y += b
         w += c
-    X = np.array(X)
-    scaler = StandardScaler().fit(X)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
-    clf.fit((X - scaler.mean_) / scale, np.array(y), sample_weight=np.array(w))
-    return scaler.mean_.tolist(), scale.tolist(), clf.coef_[0].tolist(), float(clf.intercept_[0])
+    return np.array(X), np.array(y), np.array(w)
+
+
+def fit(clusters, family: str, strength: float, threshold: float, linkage: str) -> PairModel:
+    """Fit one model family; ``strength`` is C (logistic) or the number of trees (boosted)."""
+    X, y, w = training_data(clusters)
+    common = dict(feature_names=FEATURE_NAMES, threshold=threshold, linkage=linkage)
+    if family == "logistic":
+        scaler = StandardScaler().fit(X)
+        scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+        clf = LogisticRegression(C=strength, class_weight="balanced", max_iter=2000)
+        clf.fit((X - scaler.mean_) / scale, y, sample_weight=w)
+        return PairModel(family="logistic", mean=scaler.mean_.tolist(), scale=scale.tolist(),
+                         coef=clf.coef_[0].tolist(), intercept=float(clf.intercept_[0]), **common)
+    # Balance the classes by weight, as class_weight="balanced" does for the logistic model.
+    balance = np.where(y == 1, len(y) / (2 * max(1, y.sum())), len(y) / (2 * max(1, (1 - y).sum())))
+    clf = GradientBoostingClassifier(n_estimators=int(strength), max_depth=3, learning_rate=0.1, subsample=1.0, random_state=0)
+    clf.fit(X, y, sample_weight=w * balance)
+    trees = []
+    for estimator in clf.estimators_[:, 0]:
+        t = estimator.tree_
+        trees.append(Tree(feature=t.feature.tolist(), threshold=t.threshold.tolist(), left=t.children_left.tolist(),
+                          right=t.children_right.tolist(), value=t.value[:, 0, 0].tolist()))
+    intercept = float(clf._raw_predict_init(X[:1])[0, 0])
+    model = PairModel(family="boosted_trees", learning_rate=0.1, trees=trees, intercept=intercept, **common)
+    # The numpy re-implementation must agree with scikit-learn's own prediction.
+    assert np.allclose(model.probabilities(X[:200]), clf.predict_proba(X[:200])[:, 1], atol=1e-6)
+    return model
 
 
 def alignment_scores(model: PairModel, clusters, lexicon):
@@ -132,8 +161,8 @@ def alignment_scores(model: PairModel, clusters, lexicon):
     tp = fp = fn = traps = 0
     for cl in clusters:
         group_of = {}
-        for p_index, (sub, _, allowed, frames, contexts) in enumerate(cl.partitions):
-            probs = same_quantity_probabilities(sub, frames, contexts, lexicon, model)
+        for p_index, (sub, _, allowed, vectors) in enumerate(cl.partitions):
+            probs, allowed = score_pairs(sub, vectors, lexicon, model)
             for k, cluster in enumerate(cluster_pairs(len(sub), probs, allowed, model.threshold, model.linkage)):
                 for i in cluster:
                     group_of[sub[i].id] = (p_index, k)
@@ -161,41 +190,44 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", nargs="*", type=Path, default=sorted((ROOT / "tests/data/gold").glob("*.yaml")))
     parser.add_argument("--dry-run", action="store_true", help="print the cross-validation, write nothing")
+    parser.add_argument("--claims-cache", type=Path, default=None, help="pickle of extracted claims, to iterate on features quickly")
     args = parser.parse_args()
     lexicon = Lexicon.from_rules(load_ruleset(PipelineOptions()))
-    clusters = build_clusters(args.gold)
+    clusters = build_clusters(args.gold, args.claims_cache)
 
     best = None
-    for C, threshold, linkage in product((0.1, 1.0), (0.4, 0.5, 0.6, 0.7), ("average", "complete")):
-        tp_p = []
-        total_traps = 0
-        for held_out in range(len(clusters)):
-            train = [c for k, c in enumerate(clusters) if k != held_out]
-            mean, scale, coef, intercept = fit(train, C)
-            model = PairModel(feature_names=FEATURE_NAMES, mean=mean, scale=scale, coef=coef, intercept=intercept, threshold=threshold, linkage=linkage)
-            p, r, traps = alignment_scores(model, [clusters[held_out]], lexicon)
-            tp_p.append((p, r))
-            total_traps += traps
-        p = float(np.mean([x[0] for x in tp_p]))
-        r = float(np.mean([x[1] for x in tp_p]))
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        score = f1 - 0.02 * total_traps
-        print(f"C={C:<4} threshold={threshold} linkage={linkage:8} CV precision={p:.3f} recall={r:.3f} F1={f1:.3f} traps={total_traps}")
-        if best is None or score > best[0]:
-            best = (score, C, threshold, linkage, p, r, f1, total_traps)
+    grid = [("logistic", C) for C in (0.1, 1.0)] + [("boosted_trees", n) for n in (60, 150)]
+    for family, strength in grid:
+        # One fit per held-out cluster; thresholds and linkages reuse it.
+        fold_models = [fit([c for k, c in enumerate(clusters) if k != held_out], family, strength, 0.5, "average")
+                       for held_out in range(len(clusters))]
+        for threshold, linkage in product((0.4, 0.5, 0.6, 0.7), ("average", "complete")):
+            scores = []
+            total_traps = 0
+            for held_out, fold_model in enumerate(fold_models):
+                model = fold_model.model_copy(update={"threshold": threshold, "linkage": linkage})
+                p, r, traps = alignment_scores(model, [clusters[held_out]], lexicon)
+                scores.append((p, r))
+                total_traps += traps
+            p = float(np.mean([x[0] for x in scores]))
+            r = float(np.mean([x[1] for x in scores]))
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            score = f1 - 0.02 * total_traps
+            print(f"{family:13} {strength:<5} threshold={threshold} linkage={linkage:8} CV P={p:.3f} R={r:.3f} F1={f1:.3f} traps={total_traps}", flush=True)
+            if best is None or score > best[0]:
+                best = (score, family, strength, threshold, linkage, p, r, f1, total_traps)
 
-    _, C, threshold, linkage, p, r, f1, traps = best
-    mean, scale, coef, intercept = fit(clusters, C)
-    model = PairModel(
-        feature_names=FEATURE_NAMES, mean=mean, scale=scale, coef=coef, intercept=intercept,
-        threshold=threshold, linkage=linkage, trained_on=[c.name for c in clusters],
-        cross_validation={"C": C, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "trap_violations": traps},
-    )
-    print(f"chosen: C={C} threshold={threshold} linkage={linkage}: leave-one-cluster-out P={p:.3f} R={r:.3f} F1={f1:.3f} traps={traps}")
-    for name, weight in zip(FEATURE_NAMES, coef):
-        print(f"  {name:20} {weight:+.3f}")
+    _, family, strength, threshold, linkage, p, r, f1, traps = best
+    model = fit(clusters, family, strength, threshold, linkage).model_copy(update={
+        "trained_on": [c.name for c in clusters],
+        "cross_validation": {"family": family, "strength": strength, "precision": round(p, 4), "recall": round(r, 4),
+                             "f1": round(f1, 4), "trap_violations": traps},
+    })
+    print(f"chosen: {family} {strength} threshold={threshold} linkage={linkage}: leave-one-cluster-out P={p:.3f} R={r:.3f} F1={f1:.3f} traps={traps}")
+    for name, weight in zip(FEATURE_NAMES, model.coef):
+        print(f"  {name:24} {weight:+.3f}")
     if not args.dry_run:
-        MODEL_PATH.write_text(json.dumps(model.model_dump(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        MODEL_PATH.write_text(json.dumps(model.model_dump(), sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
     return 0
 

@@ -15,10 +15,10 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.features import feature_tensor, may_pair
+from checker.align.features import cannot_link, feature_tensor, may_pair
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
-from checker.align.texts import context_text, frame_text
+from checker.align.texts import context_text, counted_text, frame_text, narrow_context_text
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, ClaimGroup, QuantityKind
 
@@ -43,15 +43,11 @@ def align_claims(
     """Groups of claims about one quantity, each spanning two articles or two sources."""
     model = model or load_pair_model()
     story_of = _story_index(articles, embed, settings)
-    frame_vectors = embed([frame_text(c) for c in claims])
-    context_vectors = embed([context_text(c) for c in claims])
+    vectors = claim_vectors(claims, embed)
     groups: list[ClaimGroup] = []
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
-        f = frame_vectors[members]
-        c = context_vectors[members]
-        probabilities = same_quantity_probabilities(sub, f, c, lexicon, model)
-        allowed = np.array([[may_pair(a, b) for b in sub] for a in sub], dtype=bool)
+        probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model)
         for cluster in cluster_pairs(len(sub), probabilities, allowed, model.threshold, model.linkage):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
@@ -59,14 +55,28 @@ def align_claims(
     return sorted(groups, key=lambda g: g.claim_ids[0])
 
 
-def same_quantity_probabilities(
-    claims: list[Claim], frame_vectors: np.ndarray, context_vectors: np.ndarray, lexicon: Lexicon, model: PairModel
-) -> np.ndarray:
-    """Symmetric n x n matrix of P(same quantity)."""
+def claim_vectors(claims: list[Claim], embed: Embed) -> list[np.ndarray]:
+    """Embeddings of each claim's frame, sentence context, narrow context and counted phrase (one batch)."""
+    makers = (frame_text, context_text, narrow_context_text, counted_text)
+    texts = [make(c) for make in makers for c in claims]
+    vectors = embed(texts)
     n = len(claims)
-    features = feature_tensor(claims, frame_vectors @ frame_vectors.T, context_vectors @ context_vectors.T, lexicon)
+    return [vectors[k * n : (k + 1) * n] for k in range(len(makers))]
+
+
+def score_pairs(
+    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, model: PairModel
+) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric n x n P(same quantity), and which pairs may be linked at all.
+
+    ``vectors`` as from :func:`claim_vectors`.
+    """
+    n = len(claims)
+    frame, context, narrow, counted = vectors
+    features = feature_tensor(claims, frame @ frame.T, context @ context.T, narrow @ narrow.T, counted @ counted.T, lexicon)
     flat = model.probabilities(features.reshape(n * n, -1)).reshape(n, n)
-    return (flat + flat.T) / 2.0
+    allowed = np.array([[may_pair(a, b) for b in claims] for a in claims], dtype=bool) & ~cannot_link(claims, features)
+    return (flat + flat.T) / 2.0, allowed
 
 
 def _story_index(articles: list[Article], embed: Embed, settings: AlignSettings) -> dict[str, int]:
@@ -74,16 +84,17 @@ def _story_index(articles: list[Article], embed: Embed, settings: AlignSettings)
     return {articles[i].id: b for b, block in enumerate(blocks) for i in block}
 
 
+# Kinds whose values can measure one quantity: an age is written "38" or "38-year-old",
+# a magnitude "7.6" or "magnitude 7.6". Money, percentages, years and clock times stand alone.
+_KIND_FAMILIES = {
+    QuantityKind.count: "amount",
+    QuantityKind.duration: "amount",
+    QuantityKind.measure: "amount",
+}
+
+
 def _partition_key(claim: Claim) -> tuple:
-    kind = QuantityKind.count if claim.kind == QuantityKind.duration and not claim.unit else claim.kind
-    return (kind.value, _unit_family(claim.unit), bool(claim.part_of))
-
-
-_UNIT_FAMILIES = {"mi": "km", "ft": "m", "F": "C", "mi2": "km2"}
-
-
-def _unit_family(unit: str | None) -> str:
-    return _UNIT_FAMILIES.get(unit or "", unit or "")
+    return (_KIND_FAMILIES.get(claim.kind, claim.kind.value), bool(claim.part_of))
 
 
 def _partitions(claims: list[Claim], story_of: dict[str, int], settings: AlignSettings) -> list[list[int]]:

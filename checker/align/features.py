@@ -7,11 +7,13 @@ weights stay readable; FEATURE_NAMES fixes their order in the trained model file
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
 from checker.lexicon import Lexicon
-from checker.models import Claim, QuantityKind
+from checker.models import Claim
+from checker.units import canonical_unit
 
 FEATURE_NAMES = (
     "frame_cosine",
@@ -28,40 +30,55 @@ FEATURE_NAMES = (
     "same_article",
     "place_conflict",
     "anaphoric",
+    "narrow_context_cosine",
+    "counted_jaccard",
+    "proper_modifier_conflict",
+    "same_point",
+    "both_counted",
+    "kind_same",
+    "unit_same",
+    "counted_cosine",
+    "names_jaccard",
+    "names_conflict",
 )
 
-# Kinds that can be compared only with their own kind.
-_COMPATIBLE_KINDS = {QuantityKind.duration: {QuantityKind.duration, QuantityKind.count}}
 
 
 def may_pair(a: Claim, b: Claim) -> bool:
-    """Hard constraints: pairs that are never the same quantity, whatever the model says."""
-    if a.article_id == b.article_id and a.sentence_start == b.sentence_start and a.start == b.start:
-        return False
-    kinds_ok = a.kind == b.kind or b.kind in _COMPATIBLE_KINDS.get(a.kind, set()) or a.kind in _COMPATIBLE_KINDS.get(b.kind, set())
-    if not kinds_ok:
-        return False
-    if (a.unit or None) != (b.unit or None) and not _convertible(a.unit, b.unit):
-        return False
-    # A part ("300,000 of those") is never the same quantity as a whole.
-    if bool(a.part_of) != bool(b.part_of):
-        return False
-    # Inside one article only different sources make a comparison worth having.
-    if a.article_id == b.article_id:
-        sa, sb = a.attribution.source_normalized, b.attribution.source_normalized
-        if not sa or not sb or sa == sb:
-            return False
-    return True
+    """Hard constraints inside a partition: a part ("300,000 of those") is never its whole."""
+    return bool(a.part_of) == bool(b.part_of) and a.id != b.id
 
 
-_CONVERTIBLE = [{"km", "mi"}, {"m", "ft"}, {"C", "F"}, {"km2", "mi2"}]
+# Heads that say little about what is counted: "two others", "300,000 people".
+GENERIC_HEADS = frozenset({"people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure"})
+# Below this cosine, two specific counted phrases name different things (troops vs posts).
+COUNTED_COSINE_FLOOR = 0.3
 
 
-def _convertible(u: str | None, v: str | None) -> bool:
-    return any(u in group and v in group for group in _CONVERTIBLE)
+def cannot_link(claims: list[Claim], features: np.ndarray) -> np.ndarray:
+    """Pairs that never share a group, whatever the classifier says (n x n, True = forbidden).
+
+    Both claims say what they count, and the things differ: the lexicon puts them in
+    different sets (soldiers vs civilians), or, both being specific, their embeddings are
+    far apart (Turkish soldiers vs military observation posts). Such a pair sharing a
+    number is the classic trap of a checker.
+    """
+    specific = np.array([bool(c.counted_head) and c.counted_head.lower() not in GENERIC_HEADS for c in claims])
+    both_specific = specific[:, None] & specific[None, :]
+    lexicon_conflict = features[:, :, FEATURE_NAMES.index("counted_conflict")] > 0
+    same = features[:, :, FEATURE_NAMES.index("counted_same")] > 0
+    far = features[:, :, FEATURE_NAMES.index("counted_cosine")] < COUNTED_COSINE_FLOOR
+    return both_specific & (lexicon_conflict | (far & ~same))
 
 
-def feature_tensor(claims: list[Claim], frame_sim: np.ndarray, context_sim: np.ndarray, lexicon: Lexicon) -> np.ndarray:
+def feature_tensor(
+    claims: list[Claim],
+    frame_sim: np.ndarray,
+    context_sim: np.ndarray,
+    narrow_sim: np.ndarray,
+    counted_sim: np.ndarray,
+    lexicon: Lexicon,
+) -> np.ndarray:
     """Features of every pair of ``claims`` as an (n, n, F) array, in FEATURE_NAMES order.
 
     Vectorised over pairs: a story can hold hundreds of claims.
@@ -96,7 +113,64 @@ def feature_tensor(claims: list[Claim], frame_sim: np.ndarray, context_sim: np.n
     features[:, :, 11] = article[:, None] == article[None, :]
     features[:, :, 12] = has_place[:, None] & has_place[None, :] & (place_ids[:, None] != place_ids[None, :])
     features[:, :, 13] = part[:, None] | part[None, :]
+    features[:, :, 14] = narrow_sim
+    words = _incidence([_content_words(c.counted) for c in claims])
+    shared = words @ words.T
+    sizes = words.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - shared
+    features[:, :, 15] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    proper = _incidence([{w for w in _raw_words(c.counted) if w[:1].isupper()} for c in claims])
+    has_proper = proper.sum(axis=1) > 0
+    features[:, :, 16] = has_proper[:, None] & has_proper[None, :] & ((proper @ proper.T) == 0)
+    points = np.array([c.value.point for c in claims])
+    features[:, :, 17] = points[:, None] == points[None, :]
+    counted_known = np.array([c.counted_head is not None for c in claims])
+    features[:, :, 18] = counted_known[:, None] & counted_known[None, :]
+    kinds = np.array([hash(c.kind.value) for c in claims])
+    features[:, :, 19] = kinds[:, None] == kinds[None, :]
+    units = np.array([hash(canonical_unit(c.unit)) for c in claims])
+    features[:, :, 20] = units[:, None] == units[None, :]
+    features[:, :, 21] = np.where(counted_known[:, None] & counted_known[None, :], counted_sim, 0.0)
+    # Names near the number tell whose figure it is: the Angels' offer, not the Nationals'.
+    names = _incidence([_names_near(c) for c in claims])
+    shared_names = names @ names.T
+    name_sizes = names.sum(axis=1)
+    name_union = name_sizes[:, None] + name_sizes[None, :] - shared_names
+    features[:, :, 22] = np.divide(shared_names, name_union, out=np.zeros_like(shared_names), where=name_union > 0)
+    has_names = name_sizes > 0
+    features[:, :, 23] = has_names[:, None] & has_names[None, :] & (shared_names == 0)
     return features
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_NAME_WINDOW = 80
+
+
+def _names_near(claim: Claim) -> set[str]:
+    """Capitalised words (not sentence-initial) within a window around the number."""
+    rel = claim.start - claim.sentence_start
+    window_start = max(0, rel - _NAME_WINDOW)
+    window = claim.sentence[window_start : rel + (claim.end - claim.start) + _NAME_WINDOW]
+    return {m.group(0).lower() for m in _NAME.finditer(window) if m.start() + window_start > 0}
+
+
+def _incidence(word_sets: list[set[str]]) -> np.ndarray:
+    """Binary claim x word matrix, so set overlaps of all pairs are one matrix product."""
+    vocabulary = {w: i for i, w in enumerate(sorted(set().union(*word_sets)))} if word_sets else {}
+    matrix = np.zeros((len(word_sets), max(1, len(vocabulary))), dtype=np.float64)
+    for row, ws in enumerate(word_sets):
+        for w in ws:
+            matrix[row, vocabulary[w]] = 1.0
+    return matrix
+
+
+def _raw_words(phrase: str | None) -> list[str]:
+    return phrase.split() if phrase else []
+
+
+def _content_words(phrase: str | None) -> set[str]:
+    """Lower-cased words of a counted phrase, crude plural folded ("soldiers" ~ "soldier")."""
+    return {w.lower().rstrip("s") for w in _raw_words(phrase) if len(w) > 2}
 
 
 _SAME, _NESTED, _UNRELATED, _UNKNOWN = 1, 2, 3, 0

@@ -1,5 +1,8 @@
-"""The trained same-quantity classifier: a logistic regression stored as a small JSON file.
+"""The trained same-quantity classifier, stored as a small JSON file.
 
+Two model families fit in the file: a logistic regression (weights per feature) and a
+small gradient-boosted tree ensemble (each tree as flat node arrays). Both predict from
+plain numpy, so no pickled scikit-learn object is ever loaded.
 Retrain with ``python scripts/train_aligner.py`` (cross-validated on the gold files).
 """
 
@@ -8,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -17,27 +21,61 @@ from checker.align.features import FEATURE_NAMES
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 
 
-class PairModel(BaseModel):
-    """Standardisation, weights and decision threshold of the pair classifier."""
+class Tree(BaseModel):
+    """One regression tree: node arrays as scikit-learn's ``tree_`` holds them (-1 = leaf)."""
 
     model_config = ConfigDict(frozen=True)
 
+    feature: list[int]
+    threshold: list[float]
+    left: list[int]
+    right: list[int]
+    value: list[float]
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        feature = np.asarray(self.feature)
+        threshold = np.asarray(self.threshold)
+        left, right = np.asarray(self.left), np.asarray(self.right)
+        node = np.zeros(features.shape[0], dtype=np.int64)
+        rows = np.arange(features.shape[0])
+        while True:
+            inner = left[node] >= 0
+            if not inner.any():
+                break
+            go_left = features[rows, np.maximum(feature[node], 0)] <= threshold[node]
+            node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+        return np.asarray(self.value)[node]
+
+
+class PairModel(BaseModel):
+    """Standardisation, weights or trees, and the clustering settings of the pair classifier."""
+
+    model_config = ConfigDict(frozen=True)
+
+    family: Literal["logistic", "boosted_trees"] = "logistic"
     feature_names: tuple[str, ...]
-    mean: list[float]
-    scale: list[float]
-    coef: list[float]
-    intercept: float
+    mean: list[float] = []
+    scale: list[float] = []
+    coef: list[float] = []
+    intercept: float = 0.0
+    learning_rate: float = 0.1
+    trees: list[Tree] = []
     threshold: float = 0.5
     linkage: str = "average"
     trained_on: list[str] = []
-    cross_validation: dict[str, float] = {}
+    cross_validation: dict[str, float | str] = {}
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """P(same quantity) for each row of ``features``."""
         if features.size == 0:
             return np.zeros((0,), dtype=np.float64)
-        z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
-        logits = z @ np.asarray(self.coef) + self.intercept
+        if self.family == "boosted_trees":
+            logits = np.full(features.shape[0], self.intercept)
+            for tree in self.trees:
+                logits += self.learning_rate * tree.predict(features)
+        else:
+            z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
+            logits = z @ np.asarray(self.coef) + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -50, 50)))
 
 

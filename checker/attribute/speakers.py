@@ -24,8 +24,7 @@ _PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we", "i"}
 _ANONYMOUS = re.compile(
     r"^(?:an?\s+|the\s+|some\s+|two\s+|several\s+)?(?:\w+\s+){0,3}?"
-    r"(?:source|sources|official|officials|diplomat|diplomats|witness|witnesses|person|people|insider|insiders|aide|aides)\b"
-    r"(?!.*\b[A-Z][a-z]+\s+[A-Z][a-z]+)",
+    r"(?:source|sources|official|officials|diplomat|diplomats|witness|witnesses|person|people|insider|insiders|aide|aides)\b",
     re.I,
 )
 

@@ -13,9 +13,9 @@ from itertools import combinations
 from pydantic import BaseModel, ConfigDict
 
 from checker.compare.findings import FindingBuilder
-from checker.compare.intervals import comparison_interval, overlaps, relative_gap
+from checker.compare.intervals import comparable_units, comparison_interval, overlaps, relative_gap
 from checker.lexicon import Lexicon
-from checker.models import Claim, ClaimGroup, Finding, FindingKind
+from checker.models import Claim, ClaimGroup, Finding, FindingKind, QuantityKind
 from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
 
 
@@ -47,7 +47,7 @@ def compare_group(
     builder = FindingBuilder(group, settings.finding_rules, lexicon, published)
     tolerance = settings.tolerance
     for a, b in combinations(claims, 2):
-        if not _comparable(a, b):
+        if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
         ia = comparison_interval(a, _tolerance_for(tolerance, a))
         ib = comparison_interval(b, _tolerance_for(tolerance, b))
@@ -71,6 +71,26 @@ def compare_group(
         elif a.article_id != b.article_id:
             builder.add(FindingKind.corroborated, a, b)
     return builder.findings()
+
+
+def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Whether a pair inside a group may be compared value for value.
+
+    Groups are built by linkage, so two members can be linked only through others; a
+    pair is compared only when nothing says they measure different things: years only
+    when they date the same thing, and never two different kinds of event (killed vs
+    displaced). Counted things that differ are kept: that is a finding of its own.
+    """
+    if QuantityKind.year in (a.kind, b.kind):
+        head_a, head_b = lexicon.canonical_counted(a.counted_head), lexicon.canonical_counted(b.counted_head)
+        return a.kind == b.kind and head_a is not None and head_a == head_b
+    return lexicon.predicate_relation(a.predicate, b.predicate) != "unrelated" or not (
+        _is_event(a.predicate, lexicon) and _is_event(b.predicate, lexicon)
+    )
+
+
+def _is_event(word: str | None, lexicon: Lexicon) -> bool:
+    return bool(word) and word.lower() in lexicon.event_words
 
 
 def _comparable(a: Claim, b: Claim) -> bool:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Bound, Claim
+from checker.units import OPEN_END, canonical_unit, to_canonical
+from checker.models import Bound, Claim, Value
 from checker.ruleset.schema import Tolerance
 
-UNBOUNDED = 1e18
 _NEAR_BELOW = 0.1  # "almost", "nearly": within 10% under the number
 _OPEN_BELOW = re.compile(r"^\s*(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of|at\s+most|no\s+more\s+than|not\s+more\s+than)\b", re.I)
-_CONVERSIONS = {"mi": ("km", 1.609344, 0.0), "ft": ("m", 0.3048, 0.0), "mi2": ("km2", 2.589988, 0.0)}
 
 
 def comparison_interval(claim: Claim, tolerance: Tolerance) -> tuple[float, float]:
@@ -23,7 +22,7 @@ def comparison_interval(claim: Claim, tolerance: Tolerance) -> tuple[float, floa
     low, high = _to_canonical(claim.unit, low, high)
     slack_low = max(tolerance.absolute, tolerance.relative * abs(low))
     slack_high = max(tolerance.absolute, tolerance.relative * abs(high))
-    return low - slack_low, min(UNBOUNDED, high + slack_high)
+    return low - slack_low, min(OPEN_END, high + slack_high)
 
 
 def _bounded(claim: Claim) -> tuple[float, float]:
@@ -31,7 +30,7 @@ def _bounded(claim: Claim) -> tuple[float, float]:
     if claim.vague:
         return claim.value.low, claim.value.high
     if claim.bound in (Bound.at_least, Bound.more_than):
-        return max(p, claim.value.low), UNBOUNDED
+        return max(p, claim.value.low), OPEN_END
     if claim.bound in (Bound.at_most, Bound.less_than):
         if claim.bound == Bound.less_than or _OPEN_BELOW.match(claim.text):
             return min(0.0, claim.value.low), claim.value.high
@@ -40,12 +39,14 @@ def _bounded(claim: Claim) -> tuple[float, float]:
 
 
 def _to_canonical(unit: str | None, low: float, high: float) -> tuple[float, float]:
-    if unit == "F":
-        return (low - 32) * 5 / 9, (high - 32) * 5 / 9
-    if unit in _CONVERSIONS:
-        _, factor, _ = _CONVERSIONS[unit]
-        return low * factor, min(UNBOUNDED, high * factor)
-    return low, high
+    """Convert miles to km, Fahrenheit to Celsius...: ``35 km (22 miles)`` is one value."""
+    value, _ = to_canonical(Value(low=low, high=high, point=low), unit)
+    return value.low, value.high
+
+
+def comparable_units(a: Claim, b: Claim) -> bool:
+    """Values in the same canonical unit (money in two currencies is not, without rates)."""
+    return canonical_unit(a.unit) == canonical_unit(b.unit) or not (a.unit and b.unit)
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:

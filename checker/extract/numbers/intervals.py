@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from checker.models import Bound, Value
+from checker.units import OPEN_END  # one definition, shared with comparison
 
-OPEN_END = 1e18
 # "almost 900,000" denotes a little under 900,000: this many tolerances below the number.
 NEAR_BELOW_TOLERANCES = 2.0
 

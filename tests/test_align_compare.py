@@ -1,0 +1,84 @@
+"""Alignment and comparison on real sentences: the traps of DESIGN.md and the flags a desk needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.models import Article
+from checker.pipeline import check_articles
+
+
+def _run(*texts, published=None):
+    articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t, published=published) for i, t in enumerate(texts)]
+    return check_articles(articles)
+
+
+def _group_of(report):
+    return {cid: g.id for g in report.groups for cid in g.claim_ids}
+
+
+def _claim(report, article_id, text):
+    return next(c for c in report.claims if c.article_id == article_id and c.text == text)
+
+
+def test_same_quantity_across_outlets_is_grouped_and_conflict_flagged():
+    report = _run(
+        "Turkey already hosts 3.5 million Syrian refugees, the largest refugee population in the world.",
+        "Turkey has already accepted 3.6 million Syrian refugees and says it can no longer accept more.",
+    )
+    a, b = _claim(report, "0.txt", "3.5 million"), _claim(report, "1.txt", "3.6 million")
+    groups = _group_of(report)
+    assert groups[a.id] == groups[b.id]
+    kinds = {f.kind.value for f in report.findings if f.group_id == groups[a.id]}
+    assert "value_conflict" in kinds
+
+
+def test_same_number_different_things_is_not_grouped():
+    report = _run(
+        "Deadly clashes earlier this month left 13 Turkish troops dead in Idlib.",
+        "Government forces seized 13 towns and villages in western Aleppo on Sunday.",
+    )
+    a, b = _claim(report, "0.txt", "13"), _claim(report, "1.txt", "13")
+    groups = _group_of(report)
+    assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+
+
+def test_agreeing_sources_are_corroborated_not_flagged():
+    report = _run(
+        "Syrian government shelling killed five Turkish soldiers on Monday in Taftanaz.",
+        "Turkey's military said five Turkish soldiers were killed in Taftanaz on Monday.",
+        published=dt.date(2020, 2, 11),
+    )
+    assert report.findings, "no finding at all"
+    assert {f.severity for f in report.findings} == {"info"}
+    assert {f.kind.value for f in report.findings} == {"corroborated"}
+
+
+def test_broader_measure_is_not_like_for_like():
+    report = _run(
+        "The Turkish Defense Ministry said it had neutralized more than 100 Syrian soldiers in the strikes.",
+        "Turkey said 51 Syrian soldiers had been killed in the strikes.",
+    )
+    kinds = {f.kind.value for f in report.findings}
+    assert "measure_differs" in kinds
+    assert "value_conflict" not in kinds
+
+
+def test_vague_amounts_are_never_a_conflict():
+    report = _run(
+        "The offensive has displaced hundreds of thousands of civilians since December.",
+        "The offensive has displaced almost 700,000 civilians since December.",
+    )
+    assert not [f for f in report.findings if f.severity != "info"]
+
+
+def test_output_is_the_same_whatever_the_input_order():
+    texts = (
+        "Turkey already hosts 3.5 million Syrian refugees.",
+        "Turkey has accepted 3.6 million Syrian refugees.",
+        "Deadly clashes left 13 Turkish troops dead in Idlib.",
+    )
+    articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
+    forward = check_articles(articles).model_dump_json()
+    backward = check_articles(list(reversed(articles))).model_dump_json()
+    assert forward == backward

@@ -1,0 +1,112 @@
+"""Claim frames and attribution on real sentences from the corpus (real spaCy pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract import ExtractSettings, analyse_articles, build_claims
+from checker.attribute import attribute_claims
+from checker.lexicon import Lexicon
+from checker.models import Article
+from checker.nlp.spacy_model import load_spacy
+from checker.ruleset import load_rules
+
+LEXICON = Lexicon.from_rules(load_rules())
+SETTINGS = ExtractSettings(event_words=LEXICON.event_words)
+
+
+def claims_of(text: str, published: dt.date | None = None):
+    article = Article(id="a.txt", path="a.txt", text=text, published=published)
+    [doc] = analyse_articles([article], load_spacy())
+    claims = build_claims(doc, SETTINGS).claims
+    return attribute_claims(doc, claims, LEXICON.source_aliases)
+
+
+def one(text, number, published=None):
+    found = [c for c in claims_of(text, published) if c.text == number]
+    assert found, [c.text for c in claims_of(text, published)]
+    return found[0]
+
+
+def test_counted_and_predicate():
+    c = one("Turkey has already accepted 3.6 million Syrian refugees and says it can no longer accept them.", "3.6 million")
+    assert c.counted == "Syrian refugees" and c.counted_head == "refugee"
+    assert c.predicate == "accept"
+
+
+def test_event_word_after_the_noun():
+    c = one("Deadly clashes earlier this month left 13 Turkish troops dead in Idlib.", "13")
+    assert c.counted == "Turkish troops"
+    assert LEXICON.canonical_predicate(c.predicate) == "kill"
+    assert c.place == "Idlib"
+
+
+def test_scope_resolved_against_publication_date():
+    c = one("The offensive has driven almost 700,000 people from their homes in the past 10 weeks.", "almost 700,000", dt.date(2020, 2, 11))
+    assert c.scope.text == "in the past 10 weeks"
+    assert c.scope.end == dt.date(2020, 2, 11)
+
+
+def test_window_numbers_are_not_claims():
+    texts = [c.text for c in claims_of("Almost 700,000 people fled in the past 10 weeks.")]
+    assert "10" not in texts and "10 weeks" not in texts
+
+
+def test_part_of_an_earlier_figure():
+    text = ("Of the almost 900,000 forced from their homes in the last three months, most are women and children. "
+            "Around 300,000 of those have fled since the start of February alone.")
+    claims = claims_of(text)
+    whole = [c for c in claims if c.text == "almost 900,000"][0]
+    part = [c for c in claims if c.text == "Around 300,000"][0]
+    assert part.part_of == whole.id
+
+
+def test_according_to():
+    c = one("Turkey responded with attacks against Syrian positions that, according to a war monitor, caused 13 Syrian deaths.", "13")
+    assert c.attribution.source == "a war monitor"
+    assert c.attribution.kind.value == "according_to"
+
+
+def test_reported_speech_with_hedge_and_alias():
+    c = one("The Turkish Defense Ministry claims to have “neutralized” more than 100 soldiers of the Syrian regime.", "more than 100")
+    assert c.attribution.source == "The Turkish Defense Ministry"
+    assert c.attribution.source_normalized == "Turkish Ministry of Defense"
+    assert c.attribution.hedge == "claims to have"
+    assert c.attribution.kind.value == "reported_speech"
+
+
+def test_unattributed():
+    c = one("It already hosts 3.5 million refugees.", "3.5 million")
+    assert c.attribution.source is None
+    assert c.attribution.kind.value == "unattributed"
+
+
+def test_direct_quote_with_speaker_after():
+    c = one('"We have lost 13 soldiers in two weeks," Erdogan said.', "13")
+    assert c.attribution.kind.value == "direct_quote"
+    assert c.attribution.source == "Erdogan"
+
+
+def test_pronoun_resolved_to_last_person():
+    text = "Jens Laerke spoke in Geneva on Tuesday. He said 900,000 people had fled."
+    c = one(text, "900,000")
+    assert c.attribution.source == "Jens Laerke"
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("A source in diplomatic circles said 40 people died.", "40"),
+        ("Two sources told Reuters that 12 were arrested.", "12"),
+        ("Security officials, speaking on condition of anonymity, said 40 people died.", "40"),
+    ],
+)
+def test_anonymous_sources(text, number):
+    assert one(text, number).attribution.kind.value == "anonymous"
+
+
+def test_named_official_is_not_anonymous():
+    c = one("UN official Jens Laerke said 40 people died.", "40")
+    assert c.attribution.kind.value == "reported_speech"

@@ -1,0 +1,63 @@
+"""End to end on the five bundled Idlib articles, with the real spaCy pipeline and embedding model."""
+
+from __future__ import annotations
+
+from checker.models import SEVERITY_RANK
+
+
+def _claim(report, article_prefix, text):
+    matches = [c for c in report.claims if c.article_id.startswith(article_prefix) and c.text == text]
+    assert matches, f"no claim {text!r} in {article_prefix}"
+    return matches[0]
+
+
+def _disagreements_covering(report, *claims):
+    ids = {c.id for c in claims}
+    return [
+        f for f in report.findings
+        if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"] and ids <= set(f.claim_ids)
+    ]
+
+
+def test_reads_all_five_articles(idlib_report):
+    assert len(idlib_report.articles) == 5
+    assert idlib_report.input_errors == []
+
+
+def test_claim_offsets_point_into_the_original_text(idlib_report):
+    texts = {a.id: a.text for a in idlib_report.articles}
+    for claim in idlib_report.claims:
+        assert texts[claim.article_id][claim.start : claim.end] == claim.text
+        assert claim.value.low <= claim.value.high
+
+
+def test_refugees_35_vs_36_million_is_flagged(idlib_report):
+    a = _claim(idlib_report, "000", "3.5 million")
+    b = _claim(idlib_report, "003", "3.6 million")
+    findings = _disagreements_covering(idlib_report, a, b)
+    assert findings, "3.5 vs 3.6 million refugees not flagged"
+    assert findings[0].kind.value == "value_conflict"
+    assert "3.5 million" in findings[0].message and "3.6 million" in findings[0].message
+
+
+def test_displaced_900000_vs_700000_is_flagged_with_scope(idlib_report):
+    a = _claim(idlib_report, "000", "almost 900,000")
+    b = _claim(idlib_report, "003", "almost 700,000")
+    findings = _disagreements_covering(idlib_report, a, b)
+    assert findings, "almost 900,000 vs almost 700,000 displaced not flagged"
+    assert {f.kind.value for f in findings} & {"scope_differs", "value_conflict"}
+
+
+def test_thirteen_troops_never_grouped_with_thirteen_towns(idlib_report):
+    troops = _claim(idlib_report, "000", "13")
+    towns = [c for c in idlib_report.claims if c.article_id.startswith("001") and c.counted and "towns" in c.counted]
+    assert towns
+    group_of = {cid: g.id for g in idlib_report.groups for cid in g.claim_ids}
+    assert group_of.get(troops.id) is None or group_of.get(troops.id) != group_of.get(towns[0].id)
+
+
+def test_ids_are_stable_and_unique(idlib_report):
+    ids = [c.id for c in idlib_report.claims]
+    assert len(ids) == len(set(ids))
+    assert all("@" in i for i in ids)
+    assert len({f.id for f in idlib_report.findings}) == len(idlib_report.findings)
