@@ -57,6 +57,8 @@ def speaker_in(doc: Doc, number_token: Token | None) -> Speaker | None:
         subject = _subject(cue)
         if subject is None:
             continue
+        if not _can_speak(subject):
+            continue  # "the numbers show", "no damage was reported": not a source
         text = _source_text(subject)
         if not text:
             continue
@@ -125,8 +127,8 @@ def _source_text(head: Token) -> str:
         for child in token.children:
             if child.dep_ in ("relcl", "acl", "advcl", "punct") or child.dep_ not in _SOURCE_MODIFIERS:
                 continue
-            if child.dep_ == "appos" and child.i > head.i:
-                continue  # "Jens Laerke, a spokesman for ..." -> keep the name
+            if child.dep_ == "appos" and child.i > head.i and not _is_person(child):
+                continue  # "Jens Laerke, a spokesman for ..." -> keep the name, drop the title
             if child.dep_ in ("prep",) and child.lower_ not in ("of", "for", "in", "at"):
                 continue
             tokens.append(child)
@@ -134,6 +136,38 @@ def _source_text(head: Token) -> str:
     tokens.sort(key=lambda t: t.i)
     span = head.doc[tokens[0].i : tokens[-1].i + 1]
     return _trim(span)
+
+
+# Nouns that can say, report or claim something; other subjects of a cue verb ("the
+# numbers show", "the trade rumor suggests") are not sources.
+_SPEAKING_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "police", "monitor", "agency", "ministry",
+    "minister", "source", "witness", "authority", "media", "government", "military", "army", "governor",
+    "sheriff", "newspaper", "paper", "report", "statement", "television", "tv", "radio", "president",
+    "chief", "head", "director", "observatory", "group", "organization", "organisation", "office",
+    "department", "survey", "service", "agency", "team", "club", "company", "spokesmen", "officer",
+    "commander", "command", "general", "analyst", "expert", "doctor", "hospital", "medic", "worker",
+    "resident", "relative", "official", "diplomat", "aide", "insider", "lawyer", "prosecutor", "judge",
+    "court", "network", "institute", "university", "story", "article", "channel", "website", "site",
+    "daily", "times", "post", "journal", "press", "wire", "manager", "owner", "coach", "agent", "record",
+    "records", "document", "data", "figure", "figures", "estimate", "count", "tally", "census",
+    "lieutenant", "lt", "sgt", "sergeant", "captain", "mayor", "secretary", "senator", "leader",
+    "representative", "spokespeople", "people", "person", "man", "woman", "family", "friend", "wife",
+    "husband", "son", "daughter", "mother", "father", "neighbour", "neighbor", "investigator", "rescuer",
+    "volunteer", "staff", "employee", "teacher", "student", "party", "union", "council", "committee",
+    "board", "commission", "body", "unit", "force", "forces", "troops", "rebel", "rebels", "activist",
+}
+
+
+def _can_speak(subject: Token) -> bool:
+    """A person, organisation or place, a pronoun, or a noun for someone who reports."""
+    if subject.pos_ in ("PRON", "PROPN") or _is_named(subject):
+        return True
+    return subject.lemma_.lower() in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS
+
+
+def _is_person(token: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in token.subtree)
 
 
 def _trim(span: Span) -> str:
