@@ -40,6 +40,7 @@ FEATURE_NAMES = (
     "counted_cosine",
     "names_jaccard",
     "names_conflict",
+    "proper_modifier_shared",
 )
 
 
@@ -68,7 +69,15 @@ def cannot_link(claims: list[Claim], features: np.ndarray) -> np.ndarray:
     lexicon_conflict = features[:, :, FEATURE_NAMES.index("counted_conflict")] > 0
     same = features[:, :, FEATURE_NAMES.index("counted_same")] > 0
     far = features[:, :, FEATURE_NAMES.index("counted_cosine")] < COUNTED_COSINE_FLOOR
-    return both_specific & (lexicon_conflict | (far & ~same))
+    # Unless it looks like one event told two ways: the same figure, the same event word,
+    # the same nationality ("eight Turkish soldiers" / "eight Turkish workers" killed):
+    # that pair must stay together so the compare stage can say what was counted differs.
+    one_event = (
+        (features[:, :, FEATURE_NAMES.index("same_point")] > 0)
+        & (features[:, :, FEATURE_NAMES.index("predicate_same")] > 0)
+        & (features[:, :, FEATURE_NAMES.index("proper_modifier_shared")] > 0)
+    )
+    return both_specific & (lexicon_conflict | (far & ~same)) & ~one_event
 
 
 def feature_tensor(
@@ -121,7 +130,9 @@ def feature_tensor(
     features[:, :, 15] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
     proper = _incidence([{w for w in _raw_words(c.counted) if w[:1].isupper()} for c in claims])
     has_proper = proper.sum(axis=1) > 0
-    features[:, :, 16] = has_proper[:, None] & has_proper[None, :] & ((proper @ proper.T) == 0)
+    shared_proper = proper @ proper.T
+    features[:, :, 16] = has_proper[:, None] & has_proper[None, :] & (shared_proper == 0)
+    features[:, :, 24] = shared_proper > 0
     points = np.array([c.value.point for c in claims])
     features[:, :, 17] = points[:, None] == points[None, :]
     counted_known = np.array([c.counted_head is not None for c in claims])
