@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,13 +18,16 @@ from checker.compare import CompareSettings, compare_groups
 from checker.extract import ExtractSettings, analyse_articles, build_claims
 from checker.ingest import IngestLimits, read_inputs
 from checker.lexicon import Lexicon
-from checker.models import Article, Claim, InputError, Report, Warning_
+from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warning_
 from checker.nlp.embedding_model import embed_texts
 from checker.nlp.spacy_model import load_spacy
 from checker.ruleset import RuleSet, load_rules
 
 Embed = Callable[[list[str]], np.ndarray]
 Progress = Callable[[str, int, int], None]
+# Speed and scale: the engines (checker/engine/) swap in parallel versions of these two steps.
+Extractor = Callable[[Sequence[Article], ExtractSettings, Mapping[str, str]], "tuple[list[Claim], list[Warning_]]"]
+Aligner = Callable[[list[Article], list[Claim], Lexicon, Embed, AlignSettings], list[ClaimGroup]]
 
 
 class PipelineOptions(BaseModel):
@@ -69,6 +72,7 @@ def run_check(
     rules: RuleSet | None = None,
     embed: Embed = embed_texts,
     timer: StageTimer | None = None,
+    extractor: Extractor | None = None,
 ) -> Report:
     """Check every article found under ``paths``; unreadable files become input errors."""
     timer = timer or StageTimer()
@@ -77,8 +81,37 @@ def run_check(
     ingested = read_inputs(paths, IngestLimits(max_article_chars=options.max_article_chars))
     timer.stop()
     return check_articles(
-        ingested.articles, options, rules, embed, ingested.input_errors, ingested.warnings, timer
+        ingested.articles, options, rules, embed, ingested.input_errors, ingested.warnings, timer,
+        extractor=extractor,
     )
+
+
+def extract_claims(
+    articles: Sequence[Article],
+    settings: ExtractSettings,
+    aliases: Mapping[str, str],
+    timer: StageTimer | None = None,
+) -> tuple[list[Claim], list[Warning_]]:
+    """Extract and attribute the claims of ``articles``, in article order.
+
+    Each article's claims depend on that article alone, so any split of the articles over
+    workers, concatenated in order, gives the same list.
+    """
+    timer = timer or StageTimer()
+    timer.start("extract")
+    analysed = analyse_articles(articles, load_spacy()) if articles else []
+    warnings: list[Warning_] = []
+    claims_per_article: list[list[Claim]] = []
+    for doc in analysed:
+        result = build_claims(doc, settings)
+        warnings.extend(result.warnings)
+        claims_per_article.append(result.claims)
+
+    timer.start("attribute")
+    claims: list[Claim] = []
+    for doc, article_claims in zip(analysed, claims_per_article):
+        claims.extend(attribute_claims(doc, article_claims, aliases))
+    return claims, warnings
 
 
 def check_articles(
@@ -90,10 +123,14 @@ def check_articles(
     warnings: Sequence[Warning_] = (),
     timer: StageTimer | None = None,
     align: bool = True,
+    extractor: Extractor | None = None,
+    aligner: Aligner | None = None,
 ) -> Report:
     """Run extract -> attribute -> align -> compare over already-read articles.
 
-    ``align=False`` stops after attribution (``claimcheck extract``).
+    ``align=False`` stops after attribution (``claimcheck extract``). ``extractor`` and
+    ``aligner`` replace the in-process extract+attribute and align steps (the engines run
+    them on worker processes or a Ray cluster); the report is the same whichever runs them.
     """
     timer = timer or StageTimer()
     rules = rules or load_ruleset(options)
@@ -107,20 +144,15 @@ def check_articles(
         event_words=lexicon.event_words,
         max_claims_per_article=options.max_claims_per_article,
     )
-    analysed = analyse_articles(articles, load_spacy()) if articles else []
-    claims_per_article: list[list[Claim]] = []
-    for doc in analysed:
-        result = build_claims(doc, extract_settings)
-        warnings.extend(result.warnings)
-        claims_per_article.append(result.claims)
-
-    timer.start("attribute")
-    claims: list[Claim] = []
-    for doc, article_claims in zip(analysed, claims_per_article):
-        claims.extend(attribute_claims(doc, article_claims, lexicon.source_aliases))
+    if extractor is None:
+        claims, extract_warnings = extract_claims(articles, extract_settings, lexicon.source_aliases, timer)
+    else:
+        claims, extract_warnings = extractor(articles, extract_settings, lexicon.source_aliases)
+    warnings.extend(extract_warnings)
 
     timer.start("align")
-    groups = align_claims(list(articles), claims, lexicon, embed, options.align) if claims and align else []
+    aligner = aligner or align_claims
+    groups = aligner(list(articles), claims, lexicon, embed, options.align) if claims and align else []
 
     timer.start("compare")
     compare_settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())

@@ -32,3 +32,8 @@ def shipped_rules():
     from checker.ruleset import load_rules
 
     return load_rules()
+
+
+def pytest_configure(config) -> None:
+    # Hardening tests: the big-input and fuzz-smoke tests are marked so `-m "not slow"` skips them.
+    config.addinivalue_line("markers", "slow: a test that takes more than a few seconds (big inputs, fuzzing)")

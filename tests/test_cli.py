@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from checker.cli import main
 from conftest import IDLIB
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _outside_any_project(tmp_path_factory):
+    """Run from an empty folder: a claimcheck.toml or pyproject.toml found upward from the
+    working directory would change the defaults these tests check."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("cwd"))
+        yield
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:

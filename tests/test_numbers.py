@@ -99,6 +99,15 @@ def test_glued_scale_abbreviations():
     assert points("revenue of 13.9bn and 1.2m customers, a 10k run") == [13.9e9, 1.2e6, 1e4]
 
 
+def test_glued_m_is_a_million_or_a_metre():
+    assert [(m.value.point, m.kind) for m in found("1m people fled, 4m Syrians, a 7m wall")] == [
+        (1e6, COUNT),
+        (4e6, COUNT),
+        (7, MEASURE),
+    ]
+    assert only("a £1m bonus").value.point == 1e6
+
+
 def test_detokenised_thousands():
     m = only("The 170, 000 - square - foot building houses a number of businesses")
     assert (m.value.point, m.kind, m.unit) == (170000, MEASURE, "ft2")
@@ -206,6 +215,18 @@ def test_range_low_end_keeps_its_value_when_scaled_it_would_pass_the_high_end():
 
 def test_rising_from_to_is_a_change_not_a_range():
     assert points("the toll rose from 40 to 50") == [40, 50]
+
+
+def test_season_of_two_years():
+    m = only("the 2014-15 season")
+    assert (m.kind, m.is_range, m.value.low, m.value.high) == (YEAR, True, 2014, 2015)
+
+
+def test_ratio_is_a_proportion():
+    m = only("one in five Syrians has fled")
+    assert (m.text, m.kind, m.value.point) == ("one in five", PERCENT, 20)
+    assert only("nine out of 10 homes").value.point == 90
+    assert points("12 out of 10") == [12, 10]  # no proportion above one whole
 
 
 def test_up_to_is_at_most_from_zero():

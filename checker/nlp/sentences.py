@@ -73,10 +73,38 @@ def _next_starts_sentence(text: str, end: int) -> bool:
     return ch.isupper() or ch.isdigit() or ch in "\"'“‘(["
 
 
+# Hardening (hostile inputs): the spaCy parser refuses texts over nlp.max_length (1,000,000
+# chars), needs about 1 GB per 100,000 chars, and per-claim work is linear in the sentence,
+# so one huge "sentence" (minified text, a table without full stops) crashed the run or ran
+# for minutes. No real sentence is this long; longer spans are cut into pieces of at most
+# this many characters, at whitespace (else at a non-alphanumeric character) when possible.
+MAX_SENTENCE_CHARS = 2_000
+
+
 def _append_trimmed(spans: list[SentenceSpan], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:  # hardening: see MAX_SENTENCE_CHARS
+        cut = _cut_point(text, start, start + MAX_SENTENCE_CHARS)
+        _append_trimmed(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append(SentenceSpan(start=start, end=end))
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong span ``[start, ...)`` at or before ``limit``: after the last
+    whitespace in its second half, else between a non-alphanumeric character and the next
+    (never inside a number or word when avoidable), else at ``limit``."""
+    floor = start + (limit - start) // 2
+    for i in range(limit, floor, -1):
+        if text[i - 1].isspace():
+            return i
+    for i in range(limit, floor, -1):
+        if not text[i - 1].isalnum() and not text[i].isalnum():
+            return i
+    return limit

@@ -17,6 +17,7 @@ from checker.extract.numbers.lexicon import (
     AGE_PREFIXES,
     DOZEN_WORDS,
     HUNDRED_WORDS,
+    IRREGULAR_PLURALS,
     MAGNITUDE_PREFIXES,
     MANGLED_CURRENCY_LETTERS,
     NEGATIVE_WORDS,
@@ -262,7 +263,8 @@ class QuantityReader:
         return quantity
 
     def _scale_abbreviation(self, k: int, currency: str | None) -> tuple[float, int] | None:
-        """"10k", "13.9bn", "2.33 k", "1,674.5 G"; "1.2m" and "$5m" are millions, "7m" metres."""
+        """"10k", "13.9bn", "2.33 k", "1,674.5 G". A glued "m" is a million after money, a
+        decimal or before a plural ("$5m", "1.2m", "4m Syrians"), else a metre ("a 7m wall")."""
         tokens = self.tokens
         if k + 1 >= len(tokens):
             return None
@@ -274,7 +276,7 @@ class QuantityReader:
         if word.glued:
             if word.text in SCALE_ABBREVIATIONS:
                 return SCALE_ABBREVIATIONS[word.text], k + 1
-            if word.text == "m" and (currency is not None or token.shape == "decimal"):
+            if word.text == "m" and (currency is not None or token.shape == "decimal" or self._plural_at(k + 2)):
                 return 1e6, k + 1
             return None
         if "\n" in word.space_before:
@@ -284,6 +286,12 @@ class QuantityReader:
         if word.text == "m" and currency is not None:
             return 1e6, k + 1
         return None
+
+    def _plural_at(self, k: int) -> bool:
+        if k >= len(self.tokens) or self.tokens[k].kind != "word":
+            return False
+        word = self.tokens[k].low
+        return word in IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
 
     def _spelled(self, k: int, atoms: list[Atom] | None = None) -> tuple[Reading | None, int]:
         """The longest spelled (or digit-and-word) number at ``k``, and its last token."""

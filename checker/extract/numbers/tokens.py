@@ -1,9 +1,10 @@
 """Split text into tokens: numerals (with their separators), words, and single symbols.
 
-One regular expression does the split in a single left-to-right pass. Every part of it
-is anchored to the start of a digit run and uses bounded or possessive repetition, so a
-200,000-digit line costs linear time. Whitespace is not a token; ``glued`` records
-whether a token touches the one before it ("10k", "F-16").
+One regular expression does the split in a single left-to-right pass. The grouped forms
+may only start where no group of the same kind ends (no comma group right after "1,"), so a
+failed attempt is never retried from inside a long chain such as "123,456,...": scanning
+stays linear on any input. Whitespace is not a token; ``glued`` records whether a token
+touches the one before it ("10k", "F-16").
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ _EXPONENT = r"(?:[eE][+-]?\d{1,4}(?!\w)|\^[+-]{0,3}\d{1,4}(?!\d)|[ ]?[x×][ ]?10
 _NUMERAL = "|".join(
     [
         # 1 234 567.89 (groups of exactly three after one to three digits)
-        rf"(?P<spaced>\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)(?:\.\d++)?)",
+        rf"(?P<spaced>(?<!\d{_GROUP_SPACE})\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!\d)(?:\.\d++)?)",
         # 1,234,567.89
-        r"(?P<comma>\d{1,3}(?:,\d{3})++(?:\.\d++)?(?!\d))",
+        r"(?P<comma>(?<!\d,)\d{1,3}(?:,\d{3})++(?:\.\d++)?(?!\d))",
         # 12,34,567.89 (Indian grouping)
-        r"(?P<indian>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d++)?(?!\d))",
+        r"(?P<indian>(?<!\d,)\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d++)?(?!\d))",
         # 1.111,11 (continental grouping with a decimal comma)
-        r"(?P<euro>\d{1,3}(?:\.\d{3})+,\d++(?!\d))",
-        # 22, 000: a detokenised "22,000" in crawled corpora
-        r"(?P<detok>\d{1,3}(?:,[ ]\d{3})+(?!\d))",
+        r"(?P<euro>(?<!\d\.)\d{1,3}(?:\.\d{3})+,\d++(?!\d))",
+        # 22, 000: a detokenised "22,000" in crawled corpora; not inside a list ("4, 5, 600")
+        r"(?P<detok>(?<!\d,[ ])\d{1,3}(?:,[ ]\d{3})++(?!\d)(?!,[ ]?\d))",
         # 5,00 and 1,3: a decimal comma, but not inside a list such as 22,24,26
         r"(?P<deccomma>(?<!\d,)\d++,\d{1,2}(?!\d)(?!,\d))",
         # 9.23, 1e10, 1.1^23, 1.3x10^6; "192.168.1.2" stays four integers
