@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
                        help="report only findings not recorded in this baseline file")
+    _add_engine_options(check)
 
     baseline = sub.add_parser("baseline", help="record the current findings so later runs report only new ones")
     baseline.add_argument("paths", nargs="+", help="article files or folders")
@@ -73,6 +74,22 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Speed and scale: where the work runs, and the embedding cache (see docs/scale.md)."""
+    group = parser.add_argument_group("speed and scale")
+    group.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local: this machine's cores (default); ray: a Ray instance or cluster")
+    group.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                       help="local engine: worker processes (default: one per core; 1 = in this process)")
+    group.add_argument("--ray-address", default=None, metavar="ADDR",
+                       help="ray engine: the cluster to join (default: start a local Ray instance)")
+    group.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                       help="embedding cache folder (default: $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
+    group.add_argument("--timings", type=Path, default=None, metavar="FILE",
+                       help="write the seconds spent per stage as JSON to FILE (for benchmarks)")
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -159,13 +176,32 @@ def _run_from_config(args: argparse.Namespace):
     config = _config(args)
     options = _pipeline_options(config)
     rules = load_ruleset(options)
-    report = run_check(args.paths, options, rules=rules)
+    report = _run_engine(args, options, rules) if args.command == "check" else run_check(args.paths, options, rules=rules)
     for error in report.input_errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         print(f"claimcheck: input error: {where}: {error.reason}", file=sys.stderr)
     for warning in report.warnings:
         print(f"claimcheck: warning: {warning.path}: {warning.message}", file=sys.stderr)
     return config, report
+
+
+def _run_engine(args: argparse.Namespace, options, rules):
+    """``check`` through the chosen engine, with the embedding cache and optional timings."""
+    from checker.engine import EngineSettings, run_with_engine
+    from checker.progress import ProgressTimer
+
+    if args.ray_address and args.engine != "ray":
+        raise ValueError("--ray-address needs --engine ray")
+    settings = EngineSettings(engine=args.engine, workers=args.workers, ray_address=args.ray_address,
+                              use_cache=not args.no_cache, cache_dir=args.cache)
+    timer = ProgressTimer(enabled=False if args.quiet else None)  # draws only on a terminal
+    report = run_with_engine(args.paths, options, rules, settings, timer)
+    timer.finish()
+    if args.timings:
+        args.timings.parent.mkdir(parents=True, exist_ok=True)
+        args.timings.write_text(json.dumps({k: round(v, 4) for k, v in timer.seconds.items()}, indent=2) + "\n",
+                                encoding="utf-8")
+    return report
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -86,6 +86,15 @@ def run_check(
     )
 
 
+def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOptions) -> ExtractSettings:
+    """What the extract stage takes from the rules and options (also sent to remote workers)."""
+    return ExtractSettings(
+        approx_tolerance=rules.approx_tolerance(),
+        event_words=lexicon.event_words,
+        max_claims_per_article=options.max_claims_per_article,
+    )
+
+
 def extract_claims(
     articles: Sequence[Article],
     settings: ExtractSettings,
@@ -139,11 +148,7 @@ def check_articles(
     warnings = list(warnings)
 
     timer.start("extract")
-    extract_settings = ExtractSettings(
-        approx_tolerance=rules.approx_tolerance(),
-        event_words=lexicon.event_words,
-        max_claims_per_article=options.max_claims_per_article,
-    )
+    extract_settings = extract_settings_for(rules, lexicon, options)
     if extractor is None:
         claims, extract_warnings = extract_claims(articles, extract_settings, lexicon.source_aliases, timer)
     else:

@@ -60,10 +60,10 @@ def _run_local(paths, options, rules, settings: EngineSettings, precision: str, 
     timer.stop()
     workers = settings.workers or default_workers(len(ingested.articles))
 
-    def check(embed: Embed, extractor=None) -> Report:
+    def check(embed: Embed, extractor=None, aligner=None) -> Report:
         return check_articles(
             ingested.articles, options, rules, cached_embed(embed, settings, precision, timer),
-            ingested.input_errors, ingested.warnings, timer, extractor=extractor,
+            ingested.input_errors, ingested.warnings, timer, extractor=extractor, aligner=aligner,
         )
 
     if workers <= 1:
@@ -72,7 +72,7 @@ def _run_local(paths, options, rules, settings: EngineSettings, precision: str, 
         prepare_worker(precision, torch_threads=1)  # see prepare_worker: threads lose to processes here
         return check(embed_texts)
     with LocalPool(workers, precision) as pool:
-        return check(pool.embed, pool.extract)
+        return check(pool.embed, pool.extract, pool.aligner())
 
 
 def cached_embed(embed: Embed, settings: EngineSettings, precision: str, timer: StageTimer | None = None) -> Embed:

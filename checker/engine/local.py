@@ -12,10 +12,11 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from checker.engine.blocks import BlockAligner
 from checker.engine.partition import split
 from checker.engine.worker import embed_share, extract_share, prepare_worker
 from checker.extract import ExtractSettings
@@ -82,6 +83,14 @@ class LocalPool:
             claims.extend(share_claims)
             warnings.extend(share_warnings)
         return claims, warnings
+
+    def map_tasks(self, fn: Callable, tasks: list[tuple]) -> list:
+        """``fn(*task)`` for every task, on the workers, results in task order."""
+        return list(self.executor.map(fn, *zip(*tasks))) if tasks else []
+
+    def aligner(self) -> BlockAligner:
+        """The align step, story block by story block on the workers."""
+        return BlockAligner(self.map_tasks, self.workers)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Embeddings of ``texts``, each distinct text embedded once, on the workers."""

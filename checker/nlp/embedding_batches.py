@@ -23,8 +23,10 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
-# Padded lengths (the model's maximum is 256 tokens), and tokens per forward pass.
-LENGTH_BUCKETS = (8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
+# Padded lengths, about 1/8 apart (padding costs ~6% of the tokens; the model's maximum is
+# 256), and tokens per forward pass.
+LENGTH_BUCKETS = (8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 27, 30, 34, 38, 42, 48, 54, 60, 68, 76,
+                  86, 96, 108, 120, 136, 152, 170, 192, 216, 256)
 _TOKENS_PER_CHUNK = 1024
 _MAX_ROWS = 64
 
