@@ -92,8 +92,8 @@ class Measured:
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run ``cmd``; wall and CPU seconds of the whole process tree, and its peak memory.
 
-    The largest single process comes from wait4 (the kernel's own maximum); the total over
-    the tree (main process plus its workers) is sampled from /proc every 0.1 s.
+    The largest single process comes from wait4 (the kernel's own maximum RSS); the total
+    over the tree (main process plus its workers, PSS) is sampled from /proc every 0.1 s.
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err:
@@ -111,21 +111,25 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> Measured:
 
 
 class TreeRssSampler(threading.Thread):
-    """Peak of the summed resident memory of a process and all its descendants (Linux)."""
+    """Peak of the summed memory of a process and all its descendants (Linux).
+
+    Proportional set size (PSS) where the kernel reports it: forked workers share the
+    parent's pages (imported modules), which summed RSS would count once per process.
+    """
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak_mb = pid, 0.0
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.join()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             self.peak_mb = max(self.peak_mb, self._tree_rss_mb())
-            self._stop.wait(0.1)
+            self._halt.wait(0.1)
 
     def _tree_rss_mb(self) -> float:
         children: dict[int, list[int]] = {}
@@ -144,9 +148,20 @@ class TreeRssSampler(threading.Thread):
         total, stack = 0, [self.pid]
         while stack:
             pid = stack.pop()
-            total += rss.get(pid, 0)
+            total += _pss_bytes(pid, rss.get(pid, 0))
             stack.extend(children.get(pid, []))
         return total / (1024 * 1024)
+
+
+def _pss_bytes(pid: int, fallback: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return fallback
 
 
 def load_average() -> float:
@@ -179,11 +194,15 @@ tokens = sum(len(doc) for doc in nlp.pipe(texts))
 print(json.dumps({"load": t1 - t0, "pass": time.perf_counter() - t1, "tokens": tokens}))
 """
 
+# quantulum3 0.10's bundled unit classifier is a pickle that scikit-learn 1.9 cannot load
+# (and retraining it needs the `stemming` package), so the reference pass runs quantulum3's
+# own no-classifier path: its heuristic unit disambiguation (classifier.USE_CLF = False).
 QUANTULUM_REFERENCE = """
 import json, sys, time, warnings
 warnings.filterwarnings("ignore")
 t0 = time.perf_counter()
-from quantulum3 import parser
+from quantulum3 import classifier, parser
+classifier.USE_CLF = False
 texts = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 parser.parse("warm up with 3 km")
 t1 = time.perf_counter()
@@ -287,7 +306,7 @@ def print_row(row: dict) -> None:
     parts = [f"{k} {stages[k]:.1f}" for k in STAGES if k in stages]
     print(f"{row['articles']:>5} articles: {row['wall']:6.1f} s wall ({row['articles'] / row['wall']:5.1f} articles/s), "
           f"{row['cpu']:6.1f} s cpu, peak RSS {row['rss_largest_mb']:.0f} MB largest process / "
-          f"{row['rss_total_mb']:.0f} MB all processes, load {row['load']:.1f}")
+          f"{row['rss_total_mb']:.0f} MB all processes (PSS), load {row['load']:.1f}")
     print(f"       stages (s): {', '.join(parts)}; startup+models+report {row['wall'] - accounted:.1f}  "
           f"[embed is part of align]")
     print(f"       {row['claims']} claims, {row['groups']} groups, {row['findings']} findings")
@@ -310,9 +329,10 @@ def print_floors(rows: list[dict]) -> None:
         print(f"  1,000 articles end to end < {FLOOR_SECONDS_1000:.0f} s: {r['wall']:.1f} s "
               f"({'ok' if r['wall'] < FLOOR_SECONDS_1000 else 'MISSED'}; cpu {r['cpu']:.1f} s = "
               f"{r['cpu'] / (os.cpu_count() or 1):.1f} s per core, load {r['load']:.1f})")
-    peak = max(r["rss_total_mb"] for r in rows)
-    print(f"  peak RSS < {FLOOR_RSS_MB:.0f} MB: {peak:.0f} MB, all processes together "
-          f"({'ok' if peak < FLOOR_RSS_MB else 'MISSED'})")
+    largest = max(r["rss_largest_mb"] for r in rows)
+    total = max(r["rss_total_mb"] for r in rows)
+    print(f"  peak RSS < {FLOOR_RSS_MB:.0f} MB: {largest:.0f} MB largest process, {total:.0f} MB all processes "
+          f"together (PSS) ({'ok' if total < FLOOR_RSS_MB else 'MISSED'})")
     if 1000 in by_size and 2000 in by_size:
         growth = by_size[2000]["wall"] / by_size[1000]["wall"]
         cpu_growth = by_size[2000]["cpu"] / by_size[1000]["cpu"]

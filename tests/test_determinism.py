@@ -1,8 +1,9 @@
-"""The same input gives byte-identical JSON: in any argument order, across runs and processes.
+"""The same input gives byte-identical JSON: in any argument order, across runs and
+processes, with or without the embedding cache, with one worker or two.
 
 Claim and group ids are built from article ids (paths), so a CI job can diff two reports or
 keep a baseline; that only works if nothing depends on argument order, hash seeds, set
-iteration order or timing.
+iteration order, cache state, worker count or timing.
 """
 
 from __future__ import annotations
@@ -15,18 +16,20 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import build_parser, main
+from checker.cli import main
 from conftest import IDLIB
 
 FILES = sorted(str(p) for p in IDLIB.glob("*.txt"))
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _outside_any_project(tmp_path_factory):
-    """Run from an empty folder: a claimcheck.toml or pyproject.toml found upward from the
-    working directory would change the defaults these tests check."""
+def _isolated_from_the_user(tmp_path_factory):
+    """Run from an empty folder (a claimcheck.toml or pyproject.toml found upward from the
+    working directory would change the defaults these tests check) with the embedding cache
+    in a temporary folder, not the user's ~/.cache."""
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(tmp_path_factory.mktemp("cwd"))
+        patch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("embedding-cache")))
         yield
 
 
@@ -49,8 +52,8 @@ def check_in_child(out: Path, hash_seed: str, *args: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory) -> bytes:
-    """The JSON report of the five Idlib files given in sorted order."""
-    report = check_in_process(tmp_path_factory.mktemp("ref") / "sorted.json", *FILES)
+    """The JSON report of the five Idlib files in sorted order: one process, no cache."""
+    report = check_in_process(tmp_path_factory.mktemp("ref") / "sorted.json", *FILES, "--workers", "1", "--no-cache")
     assert b'"claims": [\n    {' in report, "the reference run found claims"
     return report
 
@@ -58,33 +61,27 @@ def reference(tmp_path_factory) -> bytes:
 def test_argument_order_does_not_change_the_json(reference, tmp_path):
     shuffled = FILES[:]
     random.Random(1).shuffle(shuffled)
-    reversed_ = list(reversed(FILES))
     assert shuffled != FILES
     assert check_in_process(tmp_path / "shuffled.json", *shuffled) == reference
-    assert check_in_process(tmp_path / "reversed.json", *reversed_) == reference
+    assert check_in_process(tmp_path / "reversed.json", *reversed(FILES)) == reference
 
 
-def test_second_run_in_the_same_process_is_identical(reference, tmp_path):
-    assert check_in_process(tmp_path / "again.json", *FILES) == reference
+def test_a_warm_embedding_cache_gives_the_same_json(reference, tmp_path):
+    cache = tmp_path / "cache"
+    cold = check_in_process(tmp_path / "cold.json", *FILES, "--cache", str(cache))
+    assert any(cache.rglob("*")), "the first run filled the cache"
+    warm = check_in_process(tmp_path / "warm.json", *FILES, "--cache", str(cache))
+    assert cold == warm == reference
 
 
 def test_runs_in_fresh_processes_with_different_hash_seeds_are_byte_identical(reference, tmp_path):
-    first = check_in_child(tmp_path / "a.json", "1", *FILES)
-    second = check_in_child(tmp_path / "b.json", "4242", *reversed(FILES))
+    first = check_in_child(tmp_path / "a.json", "1", *FILES, "--no-cache")
+    second = check_in_child(tmp_path / "b.json", "4242", *reversed(FILES), "--cache", str(tmp_path / "cache"))
     assert first == second
     assert first == reference, "a fresh process gives what a warm one gave"
 
 
 def test_worker_count_does_not_change_the_json(reference, tmp_path):
-    options = {opt for action in _check_parser()._actions for opt in action.option_strings}
-    if "--workers" not in options:
-        pytest.skip("`claimcheck check` has no --workers option yet: add 1 vs 2 workers here when it exists")
-    one = check_in_process(tmp_path / "w1.json", *FILES, "--workers", "1")
-    two = check_in_process(tmp_path / "w2.json", *FILES, "--workers", "2")
+    one = check_in_process(tmp_path / "w1.json", *FILES, "--workers", "1", "--no-cache")
+    two = check_in_process(tmp_path / "w2.json", *FILES, "--workers", "2", "--no-cache")
     assert one == two == reference
-
-
-def _check_parser():
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
-    return sub.choices["check"]

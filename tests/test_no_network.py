@@ -64,7 +64,9 @@ def offline_run(tmp_path_factory):
     # Make any attempt visible even where a library would retry or fall back quietly.
     env["HF_HUB_ETAG_TIMEOUT"] = "1"
     child = subprocess.run(
-        [sys.executable, "-c", NO_NETWORK_WRAPPER, "check", str(IDLIB), "--out", str(out), "--fail-on", "error"],
+        # --no-cache: every vector is computed, so the embedding model must really load offline.
+        [sys.executable, "-c", NO_NETWORK_WRAPPER, "check", str(IDLIB), "--out", str(out), "--fail-on", "error",
+         "--no-cache"],
         capture_output=True, text=True, env=env, timeout=600, cwd=out.parent,  # no project config upward
     )
     return child, out

@@ -202,7 +202,7 @@ def test_extract_path_never_raises_and_offsets_point_into_the_original(models_lo
 
 
 @given(texts=st.lists(hostile_text, min_size=2, max_size=4), published=publication_dates)
-@loose(15)
+@loose(10)
 def test_full_check_with_alignment_never_raises(models_loaded, rules, texts, published):
     # The same hostile sentence in two articles makes the aligner and comparer do real work.
     report = extract(rules, texts + [texts[0]], published, align=True)

@@ -36,7 +36,7 @@ from checker.ruleset import RuleSet
 
 # Input partitions per CPU of the cluster: enough to keep every CPU busy to the end.
 _PARTITIONS_PER_CPU = 3
-_MIN_TEXTS_PER_SHARE = 256
+_MIN_TEXTS_PER_SHARE = 64
 
 
 class RayUnavailable(ValueError):

@@ -31,7 +31,7 @@ _TOKENS_PER_CHUNK = 1024
 _MAX_ROWS = 64
 
 # bfloat16 matrix products run ~3x faster on CPUs with native bf16 (AVX512-BF16, AMX) and
-# move cosine similarities by < 0.003 (mean 0.0004; the gold metrics move by < 0.01). Where
+# move cosine similarities by < 0.003 (mean 0.0004; gold metrics by < 0.02, docs/scale.md). Where
 # the CPU lacks it bf16 is emulated and slower, so "auto" picks float32 there.
 # CLAIMCHECK_EMBED_PRECISION=float32|bfloat16 forces one (a cluster should set it for all nodes).
 PRECISION_ENV = "CLAIMCHECK_EMBED_PRECISION"
