@@ -30,7 +30,6 @@ FEATURE_NAMES = (
     "same_article",
     "place_conflict",
     "anaphoric",
-    "narrow_context_cosine",
     "counted_jaccard",
     "proper_modifier_conflict",
     "same_point",
@@ -42,12 +41,22 @@ FEATURE_NAMES = (
     "names_conflict",
     "proper_modifier_shared",
 )
+_COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 
 
-def may_pair(a: Claim, b: Claim) -> bool:
-    """Hard constraints inside a partition: a part ("300,000 of those") is never its whole."""
-    return bool(a.part_of) == bool(b.part_of) and a.id != b.id
+def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
+    """Hard constraints inside a partition (n x n, True = may pair): never a claim with itself,
+    and a part ("300,000 of those") never with its whole."""
+    part = np.array([bool(c.part_of) for c in claims], dtype=bool)
+    allowed = part[:, None] == part[None, :]
+    np.fill_diagonal(allowed, False)
+    return allowed
+
+
+def allowed_pairs(claims: list[Claim], features: np.ndarray) -> np.ndarray:
+    """Pairs that may share a group: the hard constraints and no cannot-link (n x n)."""
+    return may_pair_matrix(claims) & ~cannot_link(claims, features)
 
 
 # Heads that say little about what is counted: "two others", "300,000 people".
@@ -66,16 +75,16 @@ def cannot_link(claims: list[Claim], features: np.ndarray) -> np.ndarray:
     """
     specific = np.array([bool(c.counted_head) and c.counted_head.lower() not in GENERIC_HEADS for c in claims])
     both_specific = specific[:, None] & specific[None, :]
-    lexicon_conflict = features[:, :, FEATURE_NAMES.index("counted_conflict")] > 0
-    same = features[:, :, FEATURE_NAMES.index("counted_same")] > 0
-    far = features[:, :, FEATURE_NAMES.index("counted_cosine")] < COUNTED_COSINE_FLOOR
+    lexicon_conflict = features[:, :, _COLUMN["counted_conflict"]] > 0
+    same = features[:, :, _COLUMN["counted_same"]] > 0
+    far = features[:, :, _COLUMN["counted_cosine"]] < COUNTED_COSINE_FLOOR
     # Unless it looks like one event told two ways: the same figure, the same event word,
     # the same nationality ("eight Turkish soldiers" / "eight Turkish workers" killed):
     # that pair must stay together so the compare stage can say what was counted differs.
     one_event = (
-        (features[:, :, FEATURE_NAMES.index("same_point")] > 0)
-        & (features[:, :, FEATURE_NAMES.index("predicate_same")] > 0)
-        & (features[:, :, FEATURE_NAMES.index("proper_modifier_shared")] > 0)
+        (features[:, :, _COLUMN["same_point"]] > 0)
+        & (features[:, :, _COLUMN["predicate_same"]] > 0)
+        & (features[:, :, _COLUMN["proper_modifier_shared"]] > 0)
     )
     return both_specific & (lexicon_conflict | (far & ~same)) & ~one_event
 
@@ -84,7 +93,6 @@ def feature_tensor(
     claims: list[Claim],
     frame_sim: np.ndarray,
     context_sim: np.ndarray,
-    narrow_sim: np.ndarray,
     counted_sim: np.ndarray,
     lexicon: Lexicon,
 ) -> np.ndarray:
@@ -107,49 +115,48 @@ def feature_tensor(
     has_place = np.array([p is not None for p in place])
 
     features = np.zeros((n, n, len(FEATURE_NAMES)), dtype=np.float64)
-    features[:, :, 0] = frame_sim
-    features[:, :, 1] = context_sim
-    features[:, :, 2] = counted == _SAME
-    features[:, :, 3] = counted == _UNRELATED
-    features[:, :, 4] = predicate == _SAME
-    features[:, :, 5] = predicate == _NESTED
-    features[:, :, 6] = predicate == _UNRELATED
-    features[:, :, 7] = np.minimum(np.abs(logs[:, None] - logs[None, :]), 3.0) / 3.0
-    features[:, :, 8] = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
-    features[:, :, 9] = vague[:, None] | vague[None, :]
+    features[:, :, _COLUMN["frame_cosine"]] = frame_sim
+    features[:, :, _COLUMN["context_cosine"]] = context_sim
+    features[:, :, _COLUMN["counted_same"]] = counted == _SAME
+    features[:, :, _COLUMN["counted_conflict"]] = counted == _UNRELATED
+    features[:, :, _COLUMN["predicate_same"]] = predicate == _SAME
+    features[:, :, _COLUMN["predicate_nested"]] = predicate == _NESTED
+    features[:, :, _COLUMN["predicate_conflict"]] = predicate == _UNRELATED
+    features[:, :, _COLUMN["log_ratio"]] = np.minimum(np.abs(logs[:, None] - logs[None, :]), 3.0) / 3.0
+    features[:, :, _COLUMN["values_overlap"]] = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
+    features[:, :, _COLUMN["vague_pair"]] = vague[:, None] | vague[None, :]
     both_days = ~np.isnan(day)[:, None] & ~np.isnan(day)[None, :]
-    features[:, :, 10] = both_days & (np.abs(np.nan_to_num(day)[:, None] - np.nan_to_num(day)[None, :]) > 1)
-    features[:, :, 11] = article[:, None] == article[None, :]
-    features[:, :, 12] = has_place[:, None] & has_place[None, :] & (place_ids[:, None] != place_ids[None, :])
-    features[:, :, 13] = part[:, None] | part[None, :]
-    features[:, :, 14] = narrow_sim
+    features[:, :, _COLUMN["scope_disjoint"]] = both_days & (np.abs(np.nan_to_num(day)[:, None] - np.nan_to_num(day)[None, :]) > 1)
+    features[:, :, _COLUMN["same_article"]] = article[:, None] == article[None, :]
+    features[:, :, _COLUMN["place_conflict"]] = has_place[:, None] & has_place[None, :] & (place_ids[:, None] != place_ids[None, :])
+    features[:, :, _COLUMN["anaphoric"]] = part[:, None] | part[None, :]
     words = _incidence([_content_words(c.counted) for c in claims])
     shared = words @ words.T
     sizes = words.sum(axis=1)
     union = sizes[:, None] + sizes[None, :] - shared
-    features[:, :, 15] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    features[:, :, _COLUMN["counted_jaccard"]] = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
     proper = _incidence([{w for w in _raw_words(c.counted) if w[:1].isupper()} for c in claims])
     has_proper = proper.sum(axis=1) > 0
     shared_proper = proper @ proper.T
-    features[:, :, 16] = has_proper[:, None] & has_proper[None, :] & (shared_proper == 0)
-    features[:, :, 24] = shared_proper > 0
+    features[:, :, _COLUMN["proper_modifier_conflict"]] = has_proper[:, None] & has_proper[None, :] & (shared_proper == 0)
+    features[:, :, _COLUMN["proper_modifier_shared"]] = shared_proper > 0
     points = np.array([c.value.point for c in claims])
-    features[:, :, 17] = points[:, None] == points[None, :]
+    features[:, :, _COLUMN["same_point"]] = points[:, None] == points[None, :]
     counted_known = np.array([c.counted_head is not None for c in claims])
-    features[:, :, 18] = counted_known[:, None] & counted_known[None, :]
+    features[:, :, _COLUMN["both_counted"]] = counted_known[:, None] & counted_known[None, :]
     kinds = np.array([hash(c.kind.value) for c in claims])
-    features[:, :, 19] = kinds[:, None] == kinds[None, :]
+    features[:, :, _COLUMN["kind_same"]] = kinds[:, None] == kinds[None, :]
     units = np.array([hash(canonical_unit(c.unit)) for c in claims])
-    features[:, :, 20] = units[:, None] == units[None, :]
-    features[:, :, 21] = np.where(counted_known[:, None] & counted_known[None, :], counted_sim, 0.0)
+    features[:, :, _COLUMN["unit_same"]] = units[:, None] == units[None, :]
+    features[:, :, _COLUMN["counted_cosine"]] = np.where(counted_known[:, None] & counted_known[None, :], counted_sim, 0.0)
     # Names near the number tell whose figure it is: the Angels' offer, not the Nationals'.
     names = _incidence([_names_near(c) for c in claims])
     shared_names = names @ names.T
     name_sizes = names.sum(axis=1)
     name_union = name_sizes[:, None] + name_sizes[None, :] - shared_names
-    features[:, :, 22] = np.divide(shared_names, name_union, out=np.zeros_like(shared_names), where=name_union > 0)
+    features[:, :, _COLUMN["names_jaccard"]] = np.divide(shared_names, name_union, out=np.zeros_like(shared_names), where=name_union > 0)
     has_names = name_sizes > 0
-    features[:, :, 23] = has_names[:, None] & has_names[None, :] & (shared_names == 0)
+    features[:, :, _COLUMN["names_conflict"]] = has_names[:, None] & has_names[None, :] & (shared_names == 0)
     return features
 
 

@@ -18,7 +18,7 @@ Embed = Callable[[list[str]], np.ndarray]
 
 def story_text(article: Article) -> str:
     """Title and lead: what the story is about."""
-    lead = article.text[:600]
+    lead = article.text[:400]
     return f"{article.title or ''}\n{lead}".strip()
 
 
