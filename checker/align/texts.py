@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.models import Claim
 
-_CONTEXT_CHARS = 100
+_CONTEXT_CHARS = 75
 _NARROW_CHARS = 50
 
 
