@@ -6,24 +6,19 @@ on a small budget so CI notices when the harness or the pipeline breaks on hosti
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "fuzz_check.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def fuzz_check():
-    spec = importlib.util.spec_from_file_location("fuzz_check", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    yield load_script("fuzz_check")
+    sys.modules.pop("fuzz_check", None)
 
 
 @pytest.mark.slow

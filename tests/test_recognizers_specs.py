@@ -4,21 +4,14 @@ unnoticed. See that script's docstring for how mentions are compared with the sp
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "run_recognizers_specs.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def outcomes():
-    spec = importlib.util.spec_from_file_location("run_recognizers_specs", SCRIPT)
-    runner = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = runner  # dataclasses look their module up while the script loads
-    spec.loader.exec_module(runner)
+    runner = load_script("run_recognizers_specs")
     return {outcome.model: outcome for outcome in runner.run_all(extra=False)}
 
 

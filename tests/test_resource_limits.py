@@ -17,15 +17,8 @@ from checker.cli import main
 from conftest import IDLIB
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _isolated_from_the_user(tmp_path_factory):
-    """Run from an empty folder (a claimcheck.toml or pyproject.toml found upward from the
-    working directory would change the defaults these tests check) with the embedding cache
-    in a temporary folder, not the user's ~/.cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path_factory.mktemp("cwd"))
-        patch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("embedding-cache")))
-        yield
+# Run from an empty folder with a temporary embedding cache (see the fixture's docstring).
+pytestmark = pytest.mark.usefixtures("isolated_from_the_user")
 
 
 def check(capsys, *args) -> tuple[int, dict, str]:
