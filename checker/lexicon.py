@@ -15,6 +15,9 @@ from checker.ruleset import RuleSet
 
 Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
 
+# Heads that say little about what is counted: "two others", "300,000 people".
+GENERIC_HEADS = frozenset({"people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure"})
+
 
 class Lexicon(BaseModel):
     """Canonical forms of words and the relations between them."""

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: groups gained "links" (additive)
 
 
 class Frozen(BaseModel):
@@ -154,10 +154,22 @@ class Claim(Frozen):
 # --------------------------------------------------------------------------- align / compare
 
 
+class ClaimLink(Frozen):
+    """Two claims of a group the pair classifier itself scored as one quantity."""
+
+    claim_ids: tuple[str, str]
+    score: float = Field(description="P(same quantity) of this pair, rounded to 4 places")
+
+
 class ClaimGroup(Frozen):
     id: str
     label: str
     claim_ids: list[str]
+    links: list[ClaimLink] | None = Field(
+        default=None,
+        description="directly linked pairs (score >= the aligner's threshold); null when the group "
+        "was not built by the aligner, and then every pair is compared",
+    )
 
 
 Severity = Literal["info", "warning", "error"]

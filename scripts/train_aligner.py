@@ -57,7 +57,7 @@ class Cluster:
             sub_vectors = [v[members] for v in vectors]
             f, c, ct = sub_vectors
             tensor = feature_tensor(sub, f @ f.T, c @ c.T, ct @ ct.T, lexicon)
-            allowed = allowed_pairs(sub, tensor)
+            allowed = allowed_pairs(sub, tensor, lexicon)
             self.partitions.append((sub, tensor, allowed, sub_vectors))
         self.trap_pairs = trap_pairs
 

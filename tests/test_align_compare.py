@@ -82,3 +82,34 @@ def test_output_is_the_same_whatever_the_input_order():
     forward = check_articles(articles).model_dump_json()
     backward = check_articles(list(reversed(articles))).model_dump_json()
     assert forward == backward
+
+
+def test_a_rounded_conversion_is_the_same_distance_not_a_conflict():
+    report = _run(
+        "The quake struck seven km (4 miles) from the town of Dargahan, the governor said.",
+        "The epicentre was 4 miles from Dargahan, according to the geological survey.",
+    )
+    km, miles = _claim(report, "0.txt", "seven km"), _claim(report, "1.txt", "4 miles")
+    groups = _group_of(report)
+    assert groups.get(km.id) is not None and groups.get(km.id) == groups.get(miles.id)
+    assert not [f for f in report.findings if f.severity != "info"], "7 km is 4.3 miles: no conflict"
+
+
+def test_people_and_refugees_with_one_figure_are_not_counted_differently():
+    report = _run(
+        "About 14,000 people fled their homes after the quake, the UN said.",
+        "Some 14,000 refugees fled their homes after the quake, officials said.",
+    )
+    assert "counted_differs" not in {f.kind.value for f in report.findings}
+
+
+def test_groups_carry_the_direct_links_compare_relies_on():
+    report = _run(
+        "Turkey already hosts 3.5 million Syrian refugees, the largest refugee population in the world.",
+        "Turkey has already accepted 3.6 million Syrian refugees and says it can no longer accept more.",
+    )
+    group = next(g for g in report.groups if len(g.claim_ids) == 2)
+    assert group.links, "an aligner group lists its direct links"
+    for link in group.links:
+        assert set(link.claim_ids) <= set(group.claim_ids)
+        assert 0.0 <= link.score <= 1.0

@@ -20,7 +20,7 @@ from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import context_text, counted_text, frame_text
 from checker.lexicon import Lexicon
-from checker.models import Article, Claim, ClaimGroup, QuantityKind
+from checker.models import Article, Claim, ClaimGroup, ClaimLink, QuantityKind
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -51,7 +51,8 @@ def align_claims(
         for cluster in cluster_pairs(len(sub), probabilities, allowed, model.threshold, model.linkage):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
-                groups.append(_group(group_claims, lexicon))
+                links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)
+                groups.append(_group(group_claims, links, lexicon))
     return sorted(groups, key=lambda g: g.claim_ids[0])
 
 
@@ -81,7 +82,7 @@ def score_pairs(
     n = len(claims)
     frame, context, counted = vectors
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
-    allowed = allowed_pairs(claims, features)
+    allowed = allowed_pairs(claims, features, lexicon)
     rows, cols = np.nonzero(np.triu(allowed, k=1))
     probabilities = np.zeros((n, n), dtype=np.float64)
     scored = model.probabilities(features[rows, cols])
@@ -129,10 +130,27 @@ def _worth_a_group(claims: list[Claim]) -> bool:
     return len({c.attribution.source_normalized for c in claims}) > 1
 
 
-def _group(claims: list[Claim], lexicon: Lexicon) -> ClaimGroup:
+def _direct_links(
+    claims: list[Claim], cluster: list[int], probabilities: np.ndarray, allowed: np.ndarray, threshold: float
+) -> list[ClaimLink]:
+    """Pairs of the cluster scored at or above the threshold themselves.
+
+    Linkage can join two claims only through others (A~B, B~C); compare sets only directly
+    linked claims against each other, so a finding always rests on a pair the model trusts.
+    """
+    links = []
+    for x, i in enumerate(cluster):
+        for j in cluster[x + 1 :]:
+            if allowed[i, j] and probabilities[i, j] >= threshold:
+                pair = tuple(sorted((claims[i].id, claims[j].id)))
+                links.append(ClaimLink(claim_ids=pair, score=round(float(probabilities[i, j]), 4)))
+    return sorted(links, key=lambda link: link.claim_ids)
+
+
+def _group(claims: list[Claim], links: list[ClaimLink], lexicon: Lexicon) -> ClaimGroup:
     claim_ids = sorted(c.id for c in claims)
     digest = hashlib.sha1("\n".join(claim_ids).encode("utf-8")).hexdigest()[:10]
-    return ClaimGroup(id=f"g-{digest}", label=_label(claims, lexicon), claim_ids=claim_ids)
+    return ClaimGroup(id=f"g-{digest}", label=_label(claims, lexicon), claim_ids=claim_ids, links=links)
 
 
 def _label(claims: list[Claim], lexicon: Lexicon) -> str:

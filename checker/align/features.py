@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from checker.lexicon import Lexicon
+from checker.lexicon import GENERIC_HEADS, Lexicon
 from checker.models import Claim
 from checker.units import canonical_unit
 
@@ -54,18 +54,16 @@ def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
     return allowed
 
 
-def allowed_pairs(claims: list[Claim], features: np.ndarray) -> np.ndarray:
+def allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
     """Pairs that may share a group: the hard constraints and no cannot-link (n x n)."""
-    return may_pair_matrix(claims) & ~cannot_link(claims, features)
+    return may_pair_matrix(claims) & ~cannot_link(claims, features, lexicon)
 
 
-# Heads that say little about what is counted: "two others", "300,000 people".
-GENERIC_HEADS = frozenset({"people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure"})
 # Below this cosine, two specific counted phrases name different things (troops vs posts).
 COUNTED_COSINE_FLOOR = 0.3
 
 
-def cannot_link(claims: list[Claim], features: np.ndarray) -> np.ndarray:
+def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
     """Pairs that never share a group, whatever the classifier says (n x n, True = forbidden).
 
     Both claims say what they count, and the things differ: the lexicon puts them in
@@ -75,7 +73,10 @@ def cannot_link(claims: list[Claim], features: np.ndarray) -> np.ndarray:
     """
     specific = np.array([bool(c.counted_head) and c.counted_head.lower() not in GENERIC_HEADS for c in claims])
     both_specific = specific[:, None] & specific[None, :]
-    lexicon_conflict = features[:, :, _COLUMN["counted_conflict"]] > 0
+    # Only words the counted lexicon knows can conflict for certain: "offer" vs "contract" or
+    # "man" vs "wounded" are just other words (often a parse's choice of head), not two sets.
+    known = np.array([lexicon.counted_known(c.counted_head) for c in claims])
+    lexicon_conflict = (features[:, :, _COLUMN["counted_conflict"]] > 0) & (known[:, None] | known[None, :])
     same = features[:, :, _COLUMN["counted_same"]] > 0
     far = features[:, :, _COLUMN["counted_cosine"]] < COUNTED_COSINE_FLOOR
     # Unless it looks like one event told two ways: the same figure, the same event word,

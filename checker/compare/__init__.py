@@ -13,8 +13,14 @@ from itertools import combinations
 from pydantic import BaseModel, ConfigDict
 
 from checker.compare.findings import FindingBuilder
-from checker.compare.intervals import comparable_units, comparison_interval, overlaps, relative_gap
-from checker.lexicon import Lexicon
+from checker.compare.intervals import (
+    comparable_units,
+    comparison_interval,
+    overlaps,
+    relative_gap,
+    written_in_other_units,
+)
+from checker.lexicon import GENERIC_HEADS, Lexicon
 from checker.models import Claim, ClaimGroup, Finding, FindingKind, QuantityKind
 from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
 
@@ -46,11 +52,15 @@ def compare_group(
     """The findings of one group."""
     builder = FindingBuilder(group, settings.finding_rules, lexicon, published)
     tolerance = settings.tolerance
+    linked = _linked_pairs(group)
     for a, b in combinations(claims, 2):
+        if linked is not None and frozenset((a.id, b.id)) not in linked:
+            continue
         if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
-        ia = comparison_interval(a, _tolerance_for(tolerance, a))
-        ib = comparison_interval(b, _tolerance_for(tolerance, b))
+        converted = written_in_other_units(a, b)
+        ia = comparison_interval(a, _tolerance_for(tolerance, a), converted)
+        ib = comparison_interval(b, _tolerance_for(tolerance, b), converted)
         if a.vague or b.vague:
             continue  # vague amounts are never compared as exact figures
         same_value = overlaps(ia, ib)
@@ -71,6 +81,14 @@ def compare_group(
         elif a.article_id != b.article_id:
             builder.add(FindingKind.corroborated, a, b)
     return builder.findings()
+
+
+def _linked_pairs(group: ClaimGroup) -> set[frozenset[str]] | None:
+    """The pairs compare may set against each other: the group's direct links at or above
+    the compare threshold, or None (every pair) for a group not built by the aligner."""
+    if group.links is None:
+        return None
+    return {frozenset(link.claim_ids) for link in group.links}
 
 
 def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
@@ -109,7 +127,13 @@ def _counted_differs(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if not (lexicon.counted_known(a.counted_head) and lexicon.counted_known(b.counted_head)):
         return False
+    if _generic(a.counted_head) or _generic(b.counted_head):
+        return False  # "14,000 people" vs "14,000 refugees": the people are the refugees
     return lexicon.counted_relation(a.counted_head, b.counted_head) == "unrelated"
+
+
+def _generic(head: str | None) -> bool:
+    return bool(head) and head.lower() in GENERIC_HEADS
 
 
 def _tolerance_for(rule: ToleranceRule, claim: Claim) -> Tolerance:

@@ -16,13 +16,28 @@ _NEAR_BELOW = 0.1  # "almost", "nearly": within 10% under the number
 _OPEN_BELOW = re.compile(r"^\s*(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of|at\s+most|no\s+more\s+than|not\s+more\s+than)\b", re.I)
 
 
-def comparison_interval(claim: Claim, tolerance: Tolerance) -> tuple[float, float]:
-    """The interval a claim admits, widened by the tolerance of its kind, in a canonical unit."""
+def comparison_interval(claim: Claim, tolerance: Tolerance, converted: bool = False) -> tuple[float, float]:
+    """The interval a claim admits, widened by the tolerance of its kind, in a canonical unit.
+
+    ``converted``: the other side is written in another unit, so one of the two is likely a
+    rounded conversion ("7 km (4 miles)"): each value then admits half a unit of its last
+    written digit (4 miles is 3.5-4.5 miles) before conversion.
+    """
     low, high = _bounded(claim)
+    if converted:
+        half_digit = _half_last_digit(claim.value.point)
+        low, high = low - half_digit, min(OPEN_END, high + half_digit)
     low, high = _to_canonical(claim.unit, low, high)
     slack_low = max(tolerance.absolute, tolerance.relative * abs(low))
     slack_high = max(tolerance.absolute, tolerance.relative * abs(high))
     return low - slack_low, min(OPEN_END, high + slack_high)
+
+
+def _half_last_digit(point: float) -> float:
+    """Half a unit of the last digit a value is written with: 4 -> 0.5, 3.5 -> 0.05."""
+    text = f"{point:.6f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10.0 ** (-decimals)
 
 
 def _bounded(claim: Claim) -> tuple[float, float]:
@@ -42,6 +57,11 @@ def _to_canonical(unit: str | None, low: float, high: float) -> tuple[float, flo
     """Convert miles to km, Fahrenheit to Celsius...: ``35 km (22 miles)`` is one value."""
     value, _ = to_canonical(Value(low=low, high=high, point=low), unit)
     return value.low, value.high
+
+
+def written_in_other_units(a: Claim, b: Claim) -> bool:
+    """Both have units, comparable ones, written differently (km vs miles)."""
+    return bool(a.unit and b.unit) and a.unit != b.unit and canonical_unit(a.unit) == canonical_unit(b.unit)
 
 
 def comparable_units(a: Claim, b: Claim) -> bool:
