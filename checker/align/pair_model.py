@@ -33,18 +33,19 @@ class Tree(BaseModel):
     value: list[float]
 
     def predict(self, features: np.ndarray) -> np.ndarray:
-        feature = np.asarray(self.feature)
-        threshold = np.asarray(self.threshold)
-        left, right = np.asarray(self.left), np.asarray(self.right)
-        node = np.zeros(features.shape[0], dtype=np.int64)
-        rows = np.arange(features.shape[0])
-        while True:
-            inner = left[node] >= 0
-            if not inner.any():
-                break
-            go_left = features[rows, np.maximum(feature[node], 0)] <= threshold[node]
-            node = np.where(inner, np.where(go_left, left[node], right[node]), node)
-        return np.asarray(self.value)[node]
+        """Each row's leaf value. Rows are split node by node (a column gather per level), which
+        is several times faster than walking every row through node arrays in lockstep."""
+        out = np.empty(features.shape[0], dtype=np.float64)
+        pending = [(0, np.arange(features.shape[0]))]
+        while pending:
+            node, rows = pending.pop()
+            if self.left[node] < 0 or rows.size == 0:
+                out[rows] = self.value[node]
+                continue
+            go_left = features[rows, self.feature[node]] <= self.threshold[node]
+            pending.append((self.left[node], rows[go_left]))
+            pending.append((self.right[node], rows[~go_left]))
+        return out
 
 
 class PairModel(BaseModel):
@@ -70,6 +71,7 @@ class PairModel(BaseModel):
         if features.size == 0:
             return np.zeros((0,), dtype=np.float64)
         if self.family == "boosted_trees":
+            features = np.asfortranarray(features)  # trees read one column at a time
             logits = np.full(features.shape[0], self.intercept)
             for tree in self.trees:
                 logits += self.learning_rate * tree.predict(features)
