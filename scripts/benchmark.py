@@ -329,10 +329,12 @@ def print_floors(rows: list[dict]) -> None:
         print(f"  1,000 articles end to end < {FLOOR_SECONDS_1000:.0f} s: {r['wall']:.1f} s "
               f"({'ok' if r['wall'] < FLOOR_SECONDS_1000 else 'MISSED'}; cpu {r['cpu']:.1f} s = "
               f"{r['cpu'] / (os.cpu_count() or 1):.1f} s per core, load {r['load']:.1f})")
-    largest = max(r["rss_largest_mb"] for r in rows)
-    total = max(r["rss_total_mb"] for r in rows)
-    print(f"  peak RSS < {FLOOR_RSS_MB:.0f} MB: {largest:.0f} MB largest process, {total:.0f} MB all processes "
-          f"together (PSS) ({'ok' if total < FLOOR_RSS_MB else 'MISSED'})")
+    # The floor is stated for the 1,000-article run; larger runs are printed for the trend.
+    for size in sorted(by_size):
+        r = by_size[size]
+        verdict = ("ok" if r["rss_total_mb"] < FLOOR_RSS_MB else "MISSED") if size == 1000 else "trend"
+        print(f"  peak RSS < {FLOOR_RSS_MB:.0f} MB at {size:,} articles: {r['rss_largest_mb']:.0f} MB largest process, "
+              f"{r['rss_total_mb']:.0f} MB all processes together (PSS) ({verdict})")
     if 1000 in by_size and 2000 in by_size:
         growth = by_size[2000]["wall"] / by_size[1000]["wall"]
         cpu_growth = by_size[2000]["cpu"] / by_size[1000]["cpu"]
