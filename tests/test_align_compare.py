@@ -113,3 +113,27 @@ def test_groups_carry_the_direct_links_compare_relies_on():
     for link in group.links:
         assert set(link.claim_ids) <= set(group.claim_ids)
         assert 0.0 <= link.score <= 1.0
+
+
+def test_ages_of_two_unnamed_people_are_not_a_conflict():
+    report = _run(
+        "Police said a 63-year-old woman was among the dead after the gunman opened fire.",
+        "Police said a 47-year-old woman was among the dead after the gunman opened fire.",
+    )
+    assert not [f for f in report.findings if f.severity != "info"]
+
+
+def test_two_ages_for_one_named_person_are_flagged():
+    report = _run(
+        "Sixty-year-old Smith was arrested on Friday in Staunton, police said.",
+        "Police arrested 61-year-old Smith in Staunton on Friday.",
+    )
+    assert {f.kind.value for f in report.findings if f.severity != "info"} & {"value_conflict", "scope_differs"}
+
+
+def test_a_clock_time_and_its_gmt_equivalent_are_not_a_conflict():
+    report = _run(
+        "The quake struck at 17:06 local time (13:36 GMT) near the town of Dargahan.",
+        "The quake struck at 13:36 GMT near the town of Dargahan, the survey said.",
+    )
+    assert not [f for f in report.findings if f.severity != "info"]

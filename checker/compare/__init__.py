@@ -13,6 +13,7 @@ from itertools import combinations
 from pydantic import BaseModel, ConfigDict
 
 from checker.compare.findings import FindingBuilder
+from checker.compare.subjects import clock_zone, is_age, same_named_person
 from checker.compare.intervals import (
     comparable_units,
     comparison_interval,
@@ -102,6 +103,10 @@ def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if QuantityKind.year in (a.kind, b.kind):
         head_a, head_b = lexicon.canonical_counted(a.counted_head), lexicon.canonical_counted(b.counted_head)
         return a.kind == b.kind and head_a is not None and head_a == head_b
+    if QuantityKind.time in (a.kind, b.kind) and clock_zone(a) != clock_zone(b):
+        return False  # "17:06 local (13:36 GMT)": one instant in two zones, not two reports
+    if (is_age(a) or is_age(b)) and not same_named_person(a, b):
+        return False  # a 63-year-old woman and a 47-year-old woman are two women
     return lexicon.predicate_relation(a.predicate, b.predicate) != "unrelated" or not (
         _is_event(a.predicate, lexicon) and _is_event(b.predicate, lexicon)
     )
