@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from checker.models import Article
 from checker.pipeline import check_articles
 
@@ -64,14 +66,6 @@ def test_broader_measure_is_not_like_for_like():
     assert "value_conflict" not in kinds
 
 
-def test_vague_amounts_are_never_a_conflict():
-    report = _run(
-        "The offensive has displaced hundreds of thousands of civilians since December.",
-        "The offensive has displaced almost 700,000 civilians since December.",
-    )
-    assert not [f for f in report.findings if f.severity != "info"]
-
-
 def test_output_is_the_same_whatever_the_input_order():
     texts = (
         "Turkey already hosts 3.5 million Syrian refugees.",
@@ -92,7 +86,7 @@ def test_a_rounded_conversion_is_the_same_distance_not_a_conflict():
     km, miles = _claim(report, "0.txt", "seven km"), _claim(report, "1.txt", "4 miles")
     groups = _group_of(report)
     assert groups.get(km.id) is not None and groups.get(km.id) == groups.get(miles.id)
-    assert not [f for f in report.findings if f.severity != "info"], "7 km is 4.3 miles: no conflict"
+    assert not _disagreements(report), "7 km is 4.3 miles: no conflict"
 
 
 def test_people_and_refugees_with_one_figure_are_not_counted_differently():
@@ -115,25 +109,37 @@ def test_groups_carry_the_direct_links_compare_relies_on():
         assert 0.0 <= link.score <= 1.0
 
 
-def test_ages_of_two_unnamed_people_are_not_a_conflict():
-    report = _run(
-        "Police said a 63-year-old woman was among the dead after the gunman opened fire.",
-        "Police said a 47-year-old woman was among the dead after the gunman opened fire.",
-    )
-    assert not [f for f in report.findings if f.severity != "info"]
-
-
 def test_two_ages_for_one_named_person_are_flagged():
     report = _run(
         "Sixty-year-old Smith was arrested on Friday in Staunton, police said.",
         "Police arrested 61-year-old Smith in Staunton on Friday.",
     )
-    assert {f.kind.value for f in report.findings if f.severity != "info"} & {"value_conflict", "scope_differs"}
+    assert {f.kind.value for f in _disagreements(report)} & {"value_conflict", "scope_differs"}
 
 
-def test_a_clock_time_and_its_gmt_equivalent_are_not_a_conflict():
-    report = _run(
-        "The quake struck at 17:06 local time (13:36 GMT) near the town of Dargahan.",
-        "The quake struck at 13:36 GMT near the town of Dargahan, the survey said.",
-    )
-    assert not [f for f in report.findings if f.severity != "info"]
+def _disagreements(report):
+    return [f for f in report.findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        pytest.param(
+            "The offensive has displaced hundreds of thousands of civilians since December.",
+            "The offensive has displaced almost 700,000 civilians since December.",
+            id="vague amounts are never compared as exact figures",
+        ),
+        pytest.param(
+            "Police said a 63-year-old woman was among the dead after the gunman opened fire.",
+            "Police said a 47-year-old woman was among the dead after the gunman opened fire.",
+            id="ages of two unnamed people",
+        ),
+        pytest.param(
+            "The quake struck at 17:06 local time (13:36 GMT) near the town of Dargahan.",
+            "The quake struck at 13:36 GMT near the town of Dargahan, the survey said.",
+            id="a clock time and its GMT equivalent",
+        ),
+    ],
+)
+def test_not_a_disagreement(first, second):
+    assert not _disagreements(_run(first, second))
