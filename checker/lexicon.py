@@ -19,6 +19,11 @@ Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
 GENERIC_HEADS = frozenset({"people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure"})
 
 
+def is_generic_head(head: str | None) -> bool:
+    """The counted head says little about what is counted ("people", "others")."""
+    return bool(head) and head.lower() in GENERIC_HEADS
+
+
 class Lexicon(BaseModel):
     """Canonical forms of words and the relations between them."""
 

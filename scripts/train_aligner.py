@@ -26,9 +26,9 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.align import _partition_key, claim_vectors, score_pairs  # noqa: E402
+from checker.align import _partition_key, claim_vectors, pair_features, score_pairs  # noqa: E402
 from checker.align.cluster import cluster_pairs  # noqa: E402
-from checker.align.features import FEATURE_NAMES, allowed_pairs, feature_tensor  # noqa: E402
+from checker.align.features import FEATURE_NAMES  # noqa: E402
 from checker.align.pair_model import MODEL_PATH, PairModel, Tree  # noqa: E402
 from checker.evaluation.gold import corpus_paths, load_gold  # noqa: E402
 from checker.evaluation.matching import best_claim, locate  # noqa: E402
@@ -55,9 +55,7 @@ class Cluster:
                 continue
             sub = [claims[i] for i in members]
             sub_vectors = [v[members] for v in vectors]
-            f, c, ct = sub_vectors
-            tensor = feature_tensor(sub, f @ f.T, c @ c.T, ct @ ct.T, lexicon)
-            allowed = allowed_pairs(sub, tensor, lexicon)
+            tensor, allowed = pair_features(sub, sub_vectors, lexicon)
             self.partitions.append((sub, tensor, allowed, sub_vectors))
         self.trap_pairs = trap_pairs
 

@@ -70,6 +70,14 @@ def claim_vectors(claims: list[Claim], embed: Embed) -> list[np.ndarray]:
     return [vectors[k * n : (k + 1) * n] for k in range(len(makers))]
 
 
+def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
+    """The (n, n, F) pair features and the n x n pairs allowed at all (``vectors`` as from
+    :func:`claim_vectors`): what the classifier scores, and what it is trained on."""
+    frame, context, counted = vectors
+    features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
+    return features, allowed_pairs(claims, features, lexicon)
+
+
 def score_pairs(
     claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, model: PairModel
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -80,9 +88,7 @@ def score_pairs(
     the classifier is the costliest step after embedding.
     """
     n = len(claims)
-    frame, context, counted = vectors
-    features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
-    allowed = allowed_pairs(claims, features, lexicon)
+    features, allowed = pair_features(claims, vectors, lexicon)
     rows, cols = np.nonzero(np.triu(allowed, k=1))
     probabilities = np.zeros((n, n), dtype=np.float64)
     scored = model.probabilities(features[rows, cols])

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from checker.lexicon import GENERIC_HEADS, Lexicon
+from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Claim
 from checker.units import canonical_unit
 
@@ -71,7 +71,7 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     far apart (Turkish soldiers vs military observation posts). Such a pair sharing a
     number is the classic trap of a checker.
     """
-    specific = np.array([bool(c.counted_head) and c.counted_head.lower() not in GENERIC_HEADS for c in claims])
+    specific = np.array([bool(c.counted_head) and not is_generic_head(c.counted_head) for c in claims])
     both_specific = specific[:, None] & specific[None, :]
     # Only words the counted lexicon knows can conflict for certain: "offer" vs "contract" or
     # "man" vs "wounded" are just other words (often a parse's choice of head), not two sets.

@@ -13,7 +13,6 @@ from itertools import combinations
 from pydantic import BaseModel, ConfigDict
 
 from checker.compare.findings import FindingBuilder
-from checker.compare.subjects import clock_zone, is_age, same_named_person
 from checker.compare.intervals import (
     comparable_units,
     comparison_interval,
@@ -21,7 +20,8 @@ from checker.compare.intervals import (
     relative_gap,
     written_in_other_units,
 )
-from checker.lexicon import GENERIC_HEADS, Lexicon
+from checker.compare.subjects import clock_zone, is_age, same_named_person
+from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Claim, ClaimGroup, Finding, FindingKind, QuantityKind
 from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
 
@@ -59,11 +59,11 @@ def compare_group(
             continue
         if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
+        if a.vague or b.vague:
+            continue  # vague amounts are never compared as exact figures
         converted = written_in_other_units(a, b)
         ia = comparison_interval(a, _tolerance_for(tolerance, a), converted)
         ib = comparison_interval(b, _tolerance_for(tolerance, b), converted)
-        if a.vague or b.vague:
-            continue  # vague amounts are never compared as exact figures
         same_value = overlaps(ia, ib)
         relation = lexicon.predicate_relation(a.predicate, b.predicate)
         if not same_value:
@@ -85,8 +85,8 @@ def compare_group(
 
 
 def _linked_pairs(group: ClaimGroup) -> set[frozenset[str]] | None:
-    """The pairs compare may set against each other: the group's direct links at or above
-    the compare threshold, or None (every pair) for a group not built by the aligner."""
+    """The pairs compare may set against each other: the group's direct links, or None
+    (every pair) for a group not built by the aligner."""
     if group.links is None:
         return None
     return {frozenset(link.claim_ids) for link in group.links}
@@ -132,13 +132,9 @@ def _counted_differs(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if not (lexicon.counted_known(a.counted_head) and lexicon.counted_known(b.counted_head)):
         return False
-    if _generic(a.counted_head) or _generic(b.counted_head):
+    if is_generic_head(a.counted_head) or is_generic_head(b.counted_head):
         return False  # "14,000 people" vs "14,000 refugees": the people are the refugees
     return lexicon.counted_relation(a.counted_head, b.counted_head) == "unrelated"
-
-
-def _generic(head: str | None) -> bool:
-    return bool(head) and head.lower() in GENERIC_HEADS
 
 
 def _tolerance_for(rule: ToleranceRule, claim: Claim) -> Tolerance:

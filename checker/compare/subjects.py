@@ -36,8 +36,7 @@ def clock_zone(claim: Claim) -> str:
     match = _ZONE.match(after)
     if not match:
         return "local"
-    zone = match.group(1)
-    return _UNIVERSAL.get(zone, zone.lower() if zone == "local" else zone)
+    return _UNIVERSAL.get(match.group(1), match.group(1))
 
 
 def _proper_words(phrase: str | None) -> set[str]:

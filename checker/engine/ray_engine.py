@@ -119,21 +119,17 @@ class ListedInputs:
 
 
 def list_inputs(paths: Sequence[str | Path]) -> ListedInputs:
-    """Walk ``paths`` as ``read_inputs`` does, without reading: ids are given in walk order."""
-    from checker.ingest.ids import IdAllocator
-    from checker.ingest.walk import find_source_files
+    """Walk ``paths`` as ``read_inputs`` does, without reading: the same ids, in walk order."""
+    from checker.ingest import walk_sources
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     listed = ListedInputs()
-    ids = IdAllocator()
-    for entry in find_source_files(paths):
+    for entry in walk_sources(paths):
         if isinstance(entry, InputError):
             listed.input_errors.append(entry)
         elif isinstance(entry, Warning_):
             listed.warnings.append(entry)
         else:
-            listed.sources.append(ids.assign(entry))
+            listed.sources.append(entry)
     return listed
 
 

@@ -8,7 +8,7 @@ raises on bad input: unreadable files, bad JSON lines and the like become
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from checker.ingest.formats import read_source
@@ -18,22 +18,32 @@ from checker.ingest.types import IngestLimits, IngestResult, SourceFile
 from checker.ingest.walk import find_source_files
 from checker.models import InputError, Warning_
 
-__all__ = ["IngestLimits", "IngestResult", "articles_from_records", "read_inputs"]
+__all__ = ["IngestLimits", "IngestResult", "articles_from_records", "read_inputs", "walk_sources"]
+
+
+def walk_sources(paths: Sequence[str | Path]) -> Iterator[SourceFile | InputError | Warning_]:
+    """The walk of ``paths`` in order, each file with its final article id.
+
+    The one place ids are allocated: every engine reads (or lists) files through it, so a
+    file has the same id whichever engine reads it.
+    """
+    if isinstance(paths, (str, Path)):  # one path, not a sequence of one-letter paths
+        paths = [paths]
+    ids = IdAllocator()
+    for entry in find_source_files(paths):
+        yield entry if isinstance(entry, (InputError, Warning_)) else ids.assign(entry)
 
 
 def read_inputs(paths: Sequence[str | Path], limits: IngestLimits = IngestLimits()) -> IngestResult:
     """Read every article under ``paths``: arguments in the order given, folders sorted."""
-    if isinstance(paths, (str, Path)):  # one path, not a sequence of one-letter paths
-        paths = [paths]
     result = IngestResult()
-    ids = IdAllocator()
-    for entry in find_source_files(paths):
+    for entry in walk_sources(paths):
         if isinstance(entry, InputError):
             result.input_errors.append(entry)
         elif isinstance(entry, Warning_):
             result.warnings.append(entry)
         else:
-            result.extend(_read_guarded(ids.assign(entry), limits))
+            result.extend(_read_guarded(entry, limits))
     return result
 
 
