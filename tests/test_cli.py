@@ -1,6 +1,7 @@
 """`claimcheck check` exit codes and error reporting, as a CI job would see them.
 
-The Idlib articles hold error-level disagreements, so the exit code follows --fail-on; a
+Two reports of one earthquake with 120 and 45 dead are an error-level disagreement, so the
+exit code follows --fail-on; over the Idlib articles it follows their findings' severities; a
 run that reads no article, a bad rule folder or an unknown option is a usage error (2).
 Runs are in-process (``checker.cli.main``) so the models load once for the whole file.
 """
@@ -38,24 +39,44 @@ def idlib_json(tmp_path_factory) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def conflict_dir(tmp_path_factory):
+    """Two articles whose death tolls for one earthquake disagree (an error-level finding)."""
+    folder = tmp_path_factory.mktemp("conflict")
+    (folder / "a.txt").write_text("Officials said 120 people were killed in the earthquake that struck Dargahan on Monday.\n")
+    (folder / "b.txt").write_text("Officials said 45 people were killed in the earthquake that struck Dargahan on Monday.\n")
+    return folder
+
+
 # --------------------------------------------------------------------------- --fail-on
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
-def test_idlib_has_error_findings(idlib_json):
-    severities = {f["severity"] for f in idlib_json["findings"]}
-    assert "error" in severities, "the exit-code tests below rely on an error-level finding"
-    assert len(idlib_json["articles"]) == 5 and idlib_json["claims"]
+
+def test_conflicting_death_tolls_are_an_error(capsys, conflict_dir):
+    code, out, _ = run_cli(capsys, "check", conflict_dir, "--fail-on", "never", "--format", "json", "--quiet")
+    findings = json.loads(out)["findings"]
+    assert code == 0
+    assert [(f["kind"], f["severity"]) for f in findings] == [("value_conflict", "error")]
 
 
 @pytest.mark.parametrize("fail_on, expected", [("info", 1), ("warning", 1), ("error", 1), ("never", 0)])
-def test_exit_code_follows_fail_on(capsys, fail_on, expected):
-    code, out, _ = run_cli(capsys, "check", IDLIB, "--fail-on", fail_on, "--format", "json", "--quiet")
+def test_exit_code_follows_fail_on(capsys, conflict_dir, fail_on, expected):
+    code, out, _ = run_cli(capsys, "check", conflict_dir, "--fail-on", fail_on, "--format", "json", "--quiet")
     assert code == expected
     assert json.loads(out)["findings"], "the report is printed whatever the exit code"
 
 
-def test_default_fail_on_is_error(capsys):
-    code, _, _ = run_cli(capsys, "check", IDLIB, "--format", "json", "--quiet")
+@pytest.mark.parametrize("fail_on", ["info", "warning", "error"])
+def test_idlib_exit_code_follows_its_worst_finding(capsys, idlib_json, fail_on):
+    worst = max(_SEVERITY_RANK[f["severity"]] for f in idlib_json["findings"])
+    code, _, _ = run_cli(capsys, "check", IDLIB, "--fail-on", fail_on, "--format", "json", "--quiet")
+    assert code == (1 if worst >= _SEVERITY_RANK[fail_on] else 0)
+    assert len(idlib_json["articles"]) == 5 and idlib_json["claims"]
+
+
+def test_default_fail_on_is_error(capsys, conflict_dir):
+    code, _, _ = run_cli(capsys, "check", conflict_dir, "--format", "json", "--quiet")
     assert code == 1
 
 
@@ -159,9 +180,9 @@ def test_broken_file_is_reported_and_the_other_articles_are_checked(capsys, tmp_
     broken = batch / "zz_broken.json"
     broken.write_text('{\n  "title": "Idlib offensive",\n  "text": "almost 900,000 displaced\n', encoding="utf-8")
     out = tmp_path / "report.json"
-    code, _, err = run_cli(capsys, "check", batch, "--out", out, "--fail-on", "error")
+    code, _, err = run_cli(capsys, "check", batch, "--out", out, "--fail-on", "warning")
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert code == 1, "the five good articles still produce their error-level findings"
+    assert code == 1, "the five good articles still produce their warning-level findings"
     assert len(report["articles"]) == 5
     assert [e["path"] for e in report["input_errors"]] == [str(broken)]
     assert f"input error: {broken}" in err and "invalid JSON" in err

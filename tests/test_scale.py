@@ -80,11 +80,15 @@ def test_embedding_cache_returns_what_it_stored_and_ignores_foreign_files(tmp_pa
     second = cached(["b", "ccc", "aa"])
     assert calls == [["aa", "b"], ["ccc"]]
     assert np.array_equal(first[0], second[2]) and first.shape == (3, 4)
+    cached.flush()
+    # The next run reads every vector from disk.
+    rerun = CachedEmbed(fake_embed, EmbeddingCache(tmp_path, "test", dim=4))
+    assert np.array_equal(rerun(["ccc", "aa"]), second[[1, 2]]) and len(calls) == 2
     # A truncated or foreign file under a key is recomputed, not trusted.
     path = cache._path(cache.key("ccc"))
     path.write_bytes(b"\x00" * 3)
-    cached(["ccc"])
-    assert calls[-1] == ["ccc"]
+    CachedEmbed(fake_embed, EmbeddingCache(tmp_path, "test", dim=4))(["ccc"])
+    assert calls[-1] == ["ccc"] and len(calls) == 3
     assert cached([]).shape == (0, 4)
 
 

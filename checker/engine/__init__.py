@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Iterator, Literal, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -61,10 +62,11 @@ def _run_local(paths, options, rules, settings: EngineSettings, precision: str, 
     workers = settings.workers or default_workers(len(ingested.articles))
 
     def check(embed: Embed, extractor=None, aligner=None) -> Report:
-        return check_articles(
-            ingested.articles, options, rules, cached_embed(embed, settings, precision, timer),
-            ingested.input_errors, ingested.warnings, timer, extractor=extractor, aligner=aligner,
-        )
+        with cached_embed(embed, settings, precision, timer) as embed_with_cache:
+            return check_articles(
+                ingested.articles, options, rules, embed_with_cache,
+                ingested.input_errors, ingested.warnings, timer, extractor=extractor, aligner=aligner,
+            )
 
     if workers <= 1:
         from checker.engine.worker import prepare_worker
@@ -75,15 +77,24 @@ def _run_local(paths, options, rules, settings: EngineSettings, precision: str, 
         return check(pool.embed, pool.extract, pool.aligner())
 
 
-def cached_embed(embed: Embed, settings: EngineSettings, precision: str, timer: StageTimer | None = None) -> Embed:
-    """``embed`` behind the disk cache (unless switched off), timed into ``timer["embed"]``."""
+@contextmanager
+def cached_embed(
+    embed: Embed, settings: EngineSettings, precision: str, timer: StageTimer | None = None
+) -> Iterator[Embed]:
+    """``embed`` behind the disk cache (unless switched off), timed into ``timer["embed"]``;
+    the cache's files are all written when the ``with`` block ends."""
+    cached = None
     if settings.use_cache:
         from checker.nlp.embedding_cache import CachedEmbed, EmbeddingCache, cache_namespace, default_cache_dir
         from checker.nlp.embedding_model import MODEL_ID
 
         root = settings.cache_dir or default_cache_dir()
-        embed = CachedEmbed(embed, EmbeddingCache(root, cache_namespace(MODEL_ID, precision)))
-    return _timed(embed, timer) if timer is not None else embed
+        embed = cached = CachedEmbed(embed, EmbeddingCache(root, cache_namespace(MODEL_ID, precision)))
+    try:
+        yield _timed(embed, timer) if timer is not None else embed
+    finally:
+        if cached is not None:
+            cached.flush()
 
 
 def _timed(embed: Embed, timer: StageTimer) -> Embed:

@@ -99,11 +99,11 @@ def run_on_ray(
             """The claims the tasks already extracted, in the pipeline's article order."""
             return [c for a in arts for c in claims_of.get(a.id, [])], extract_warnings
 
-        embed = cached_embed(tasks.embed, settings, precision, timer)
-        return check_articles(
-            articles, options, rules, embed, input_errors, warnings, timer,
-            extractor=extracted, aligner=BlockAligner(tasks.map, cpus),
-        )
+        with cached_embed(tasks.embed, settings, precision, timer) as embed:
+            return check_articles(
+                articles, options, rules, embed, input_errors, warnings, timer,
+                extractor=extracted, aligner=BlockAligner(tasks.map, cpus),
+            )
     finally:
         if started_here:
             ray.shutdown()
