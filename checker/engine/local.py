@@ -21,6 +21,7 @@ from checker.engine.partition import split
 from checker.engine.worker import embed_share, extract_share, prepare_worker
 from checker.extract import ExtractSettings
 from checker.models import Article, Claim, Warning_
+from checker.nlp.embedding_batches import LENGTH_BUCKETS
 from checker.nlp.embedding_model import EMBEDDING_DIM
 
 # Below this many articles a pool costs more (a second copy of the models) than it gives.
@@ -102,11 +103,17 @@ class LocalPool:
         # (embedding_batches), so more shares pad more (8 shares: +24% tokens, 2: +14%), and
         # shares cut by length already balance within ~3%.
         parts = min(self.workers, max(1, len(distinct) // _MIN_TEXTS_PER_SHARE))
-        shares = split(distinct, [len(t) + 16 for t in distinct], parts)
+        shares = split(distinct, [_padded_tokens_estimate(t) for t in distinct], parts)
         row_of: dict[str, np.ndarray] = {}
         for share, vectors in zip(shares, self.executor.map(embed_share, shares)):
             row_of.update(zip(share, vectors))
         return np.stack([row_of[t] for t in texts])
+
+
+def _padded_tokens_estimate(text: str) -> float:
+    """About the tokens a text is embedded at: ~4 characters a token, two special tokens,
+    and never under the shortest length bucket (a one-word text costs as much as eight)."""
+    return max(float(LENGTH_BUCKETS[0]), len(text) / 4.0 + 2.0)
 
 
 def _start_context() -> multiprocessing.context.BaseContext:

@@ -24,10 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from sentence_transformers import SentenceTransformer
 
 # Padded lengths, about 1/8 apart (padding costs ~6% of the tokens; the model's maximum is
-# 256), and tokens per forward pass.
+# 256), and tokens per forward pass: 512 ran 11-20% faster than 1024 on 2-core AMD EPYC
+# (activations stay in the 1 MB L2 cache) and wastes half as much on filler rows.
 LENGTH_BUCKETS = (8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 27, 30, 34, 38, 42, 48, 54, 60, 68, 76,
                   86, 96, 108, 120, 136, 152, 170, 192, 216, 256)
-_TOKENS_PER_CHUNK = 1024
+_TOKENS_PER_CHUNK = 512
 _MAX_ROWS = 64
 
 # bfloat16 matrix products run ~3x faster on CPUs with native bf16 (AVX512-BF16, AMX) and

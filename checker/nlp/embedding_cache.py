@@ -25,7 +25,7 @@ import numpy as np
 Embed = Callable[[list[str]], np.ndarray]
 
 CACHE_DIR_ENV = "CLAIMCHECK_CACHE_DIR"
-_LAYOUT = "v1"  # bump when the file layout or the batching that made the vectors changes
+_LAYOUT = "v2"  # bump when the file layout or the batching that made the vectors changes
 
 
 def default_cache_dir() -> Path:
