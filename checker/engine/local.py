@@ -27,7 +27,7 @@ from checker.nlp.embedding_model import EMBEDDING_DIM
 # Below this many articles a pool costs more (a second copy of the models) than it gives.
 MIN_ARTICLES_FOR_POOL = 20
 # Shares per worker: a little slack so one long share does not leave a core idle.
-_SHARES_PER_WORKER = 4
+_SHARES_PER_WORKER = 8
 # Fewer distinct texts than this are embedded as one share.
 _MIN_TEXTS_PER_SHARE = 64
 

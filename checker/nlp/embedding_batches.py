@@ -26,10 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # Padded lengths, about 1/8 apart (padding costs ~6% of the tokens; the model's maximum is
 # 256), and tokens per forward pass: 512 ran 11-20% faster than 1024 on 2-core AMD EPYC
 # (activations stay in the 1 MB L2 cache) and wastes half as much on filler rows.
-LENGTH_BUCKETS = (8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 27, 30, 34, 38, 42, 48, 54, 60, 68, 76,
+LENGTH_BUCKETS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20, 22, 24, 27, 30, 34, 38, 42, 48, 54, 60, 68, 76,
                   86, 96, 108, 120, 136, 152, 170, 192, 216, 256)
 _TOKENS_PER_CHUNK = 512
-_MAX_ROWS = 64
+_MAX_ROWS = 128  # the shortest texts (counted phrases, predicates: 2-5 tokens) run 128 to a chunk
 
 # bfloat16 matrix products run ~3x faster on CPUs with native bf16 (AVX512-BF16, AMX) and
 # move cosine similarities by < 0.003 (mean 0.0004; gold metrics by < 0.02, docs/scale.md). Where

