@@ -78,3 +78,25 @@ def test_worker_count_does_not_change_the_json(reference, tmp_path):
     one = check_in_process(tmp_path / "w1.json", *FILES, "--workers", "1", "--no-cache")
     two = check_in_process(tmp_path / "w2.json", *FILES, "--workers", "2", "--no-cache")
     assert one == two == reference
+
+
+def test_parse_does_not_depend_on_the_batch():
+    """Extraction parses each worker's sentences in one spaCy stream, so a sentence's parse must
+    not depend on which sentences share its batch (or the report would change with the worker
+    count): parsed alone, in one stream, or in small batches in reverse order, it is the same."""
+    from checker.extract.prepare import analyse_articles
+    from checker.ingest import read_inputs
+    from checker.nlp.spacy_model import load_spacy
+    from conftest import ECBPLUS
+
+    nlp = load_spacy()
+    articles = read_inputs([IDLIB, ECBPLUS]).articles
+    texts = [s.text for a in analyse_articles(articles, nlp) for s in a.sentences if s.doc is not None]
+    assert len(texts) > 500
+
+    def annotations(docs):
+        return [[(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_, t.ent_iob_) for t in d] for d in docs]
+
+    stream = annotations(nlp.pipe(texts, batch_size=256))
+    assert annotations(nlp.pipe(texts[::-1], batch_size=7))[::-1] == stream
+    assert annotations(nlp(t) for t in texts[:120]) == stream[:120]
