@@ -46,7 +46,7 @@ def speaker_in(doc: Doc, number_token: Token | None) -> Speaker | None:
     according = _according_to(doc)
     if according is not None:
         return according
-    cues = [t for t in doc if t.lemma_.lower() in CUE_VERBS and t.pos_ in ("VERB", "AUX")]
+    cues = _cue_verbs(doc)
     if not cues:
         return None
     ancestors = set(number_token.ancestors) if number_token is not None else set()
@@ -80,7 +80,19 @@ def last_named_entity(docs: list[Doc], labels: tuple[str, ...]) -> str | None:
     return None
 
 
+def _cue_verbs(doc: Doc) -> list[Token]:
+    """The speech verbs of ``doc`` (said, told, ...), found once per sentence: a sentence with
+    several figures is asked once per figure."""
+    if "claimcheck_cues" not in doc.user_data:
+        doc.user_data["claimcheck_cues"] = [
+            t.i for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS
+        ]
+    return [doc[i] for i in doc.user_data["claimcheck_cues"]]
+
+
 def _according_to(doc: Doc) -> Speaker | None:
+    if "according" not in doc.text.lower():  # most sentences: skip the token scan
+        return None
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
