@@ -143,3 +143,55 @@ def _disagreements(report):
 )
 def test_not_a_disagreement(first, second):
     assert not _disagreements(_run(first, second))
+
+
+def test_two_incidents_a_month_apart_are_not_one_quantity():
+    """A figure dated "in early March" and one dated Monday 9 April count two shootings."""
+    report = _run(
+        "In early March, a gunman shot and wounded three people at a printing plant near Los Angeles.",
+        "A gunman shot three people at a Detroit office building on Monday, police said.",
+        published=dt.date(2007, 4, 10),
+    )
+    a, b = _claim(report, "0.txt", "three"), _claim(report, "1.txt", "three")
+    groups = _group_of(report)
+    assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+
+
+def test_share_moves_of_unknown_or_other_days_are_not_set_against_each_other():
+    """A day's drop without a day and Tuesday's drop may be Monday's and Tuesday's moves."""
+    report = _run(
+        "HP shares dropped $2.49 to close at $46.64 as investors fretted over the deal.",
+        "HP shares sagged $2.56 on Tuesday to finish at $44.27.",
+    )
+    groups = _group_of(report)
+    for first, second in (("$2.49", "$2.56"), ("$46.64", "$44.27")):
+        a, b = _claim(report, "0.txt", first), _claim(report, "1.txt", second)
+        assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+    assert not [f for f in report.findings if f.kind.value == "value_conflict"]
+
+
+def test_share_moves_of_the_same_day_that_differ_are_flagged():
+    report = _run(
+        "HP shares dropped $2.49 on Tuesday to close at $46.64 as investors fretted over the deal.",
+        "HP shares sagged $2.56 on Tuesday to finish at $44.27.",
+    )
+    a, b = _claim(report, "0.txt", "$46.64"), _claim(report, "1.txt", "$44.27")
+    groups = _group_of(report)
+    assert groups[a.id] == groups[b.id]
+    assert "value_conflict" in {f.kind.value for f in report.findings if f.group_id == groups[a.id]}
+
+
+def test_a_pair_kept_apart_never_meets_through_a_third_claim():
+    """Average linkage may join A and C through B; a pair marked apart must stay split."""
+    import numpy as np
+
+    from checker.align.cluster import cluster_pairs
+
+    probabilities = np.array([[0, 0.95, 0.0], [0.95, 0, 0.95], [0.0, 0.95, 0]])
+    allowed = ~np.eye(3, dtype=bool)
+    allowed[0, 2] = allowed[2, 0] = False
+    assert cluster_pairs(3, probabilities, allowed, 0.4, "average") == [[0, 1, 2]]
+    apart = np.zeros((3, 3), dtype=bool)
+    apart[0, 2] = apart[2, 0] = True
+    clusters = cluster_pairs(3, probabilities, allowed, 0.4, "average", apart)
+    assert not any(0 in c and 2 in c for c in clusters)

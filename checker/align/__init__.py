@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.features import allowed_pairs, feature_tensor
+from checker.align.features import allowed_pairs, feature_tensor, never_together
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
@@ -48,7 +48,8 @@ def align_claims(
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
         probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model)
-        for cluster in cluster_pairs(len(sub), probabilities, allowed, model.threshold, model.linkage):
+        apart = never_together(sub)
+        for cluster in cluster_pairs(len(sub), probabilities, allowed, model.threshold, model.linkage, apart):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
                 links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)

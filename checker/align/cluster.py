@@ -5,17 +5,32 @@ from __future__ import annotations
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
+# The distance of a pair that must never share a cluster: far enough that no linkage average
+# brings two clusters holding it under the threshold.
+APART_DISTANCE = 1e6
 
-def cluster_pairs(n: int, probabilities: np.ndarray, allowed: np.ndarray, threshold: float, linkage: str) -> list[list[int]]:
+
+def cluster_pairs(
+    n: int,
+    probabilities: np.ndarray,
+    allowed: np.ndarray,
+    threshold: float,
+    linkage: str,
+    apart: np.ndarray | None = None,
+) -> list[list[int]]:
     """Clusters of item indices; pairs not ``allowed`` get the maximum distance.
 
-    ``probabilities`` and ``allowed`` are n x n symmetric matrices. Only clusters of two or
-    more items are returned, each sorted, in order of their first item.
+    A pair not allowed is never merged directly but may still meet through others (average
+    linkage); a pair marked in ``apart`` never ends in one cluster at all. ``probabilities``,
+    ``allowed`` and ``apart`` are n x n symmetric matrices. Only clusters of two or more
+    items are returned, each sorted, in order of their first item.
     """
     if n < 2:
         return []
     distance = 1.0 - probabilities
     distance[~allowed] = 1.0 + 1e-6  # beyond any threshold: never merged directly
+    if apart is not None:
+        distance[apart] = APART_DISTANCE
     np.fill_diagonal(distance, 0.0)
     labels = AgglomerativeClustering(
         n_clusters=None,

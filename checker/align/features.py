@@ -87,7 +87,86 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
         & (features[:, :, _COLUMN["predicate_same"]] > 0)
         & (features[:, :, _COLUMN["proper_modifier_shared"]] > 0)
     )
-    return both_specific & (lexicon_conflict | (far & ~same)) & ~one_event
+    return (both_specific & (lexicon_conflict | (far & ~same)) & ~one_event) | never_together(claims)
+
+
+def never_together(claims: list[Claim]) -> np.ndarray:
+    """Pairs that may not even meet through other claims (n x n, True = apart): figures of
+    two different times. A group holding both would set one period against the other."""
+    return distant_calendar_periods(claims) | market_prices_of_other_days(claims)
+
+
+# Two periods this far apart are two periods, not one period written loosely ("early March"
+# vs "Monday 9 April"): a week covers a weekday resolved against the wrong publication date.
+PERIOD_GAP_DAYS = 7
+_CALENDAR_WORD = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I
+)
+
+
+def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
+    """Pairs whose time scopes are disjoint windows more than PERIOD_GAP_DAYS apart, one of
+    them named by the calendar (a month or a year), so neither is a guess from a weekday.
+
+    "Three people were wounded in early March" and "three people were shot on Monday"
+    (April 9) are two incidents; a toll for 2002 is not the toll for 2004.
+    """
+    n = len(claims)
+    start = np.array([_ordinal(c.scope.start) for c in claims])
+    end = np.array([_ordinal(c.scope.end) for c in claims])
+    calendar = np.array([bool(c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    known = ~np.isnan(start) & ~np.isnan(end)
+    if not known.any():
+        return np.zeros((n, n), dtype=bool)
+    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+    both = known[:, None] & known[None, :]
+    return both & (np.nan_to_num(gap) > PERIOD_GAP_DAYS) & (calendar[:, None] | calendar[None, :])
+
+
+def _ordinal(day) -> float:
+    return float(day.toordinal()) if day else float("nan")
+
+
+# Verbs that report a market price or its move over one trading session.
+MARKET_MOVES = frozenset({
+    "close", "finish", "open", "end", "trade", "rise", "fall", "drop", "sag", "slip", "slide", "gain",
+    "add", "soar", "jump", "climb", "surge", "plunge", "tumble", "dip", "sink", "rally", "edge",
+})
+_SHARES = re.compile(r"\b(?:shares?|stocks?|share price|stock price)\b", re.I)
+
+
+def market_prices_of_other_days(claims: list[Claim]) -> np.ndarray:
+    """Pairs of share prices or price moves not known to be of the same trading day.
+
+    A closing price or a day's drop holds for one session: "HP shares dropped $2.49" and
+    "HP shares sagged $2.56 Tuesday" may be Monday's and Tuesday's moves, so they are one
+    quantity only when both name the same day (or neither names one).
+    """
+    n = len(claims)
+    market = np.array([_is_market_move(c) for c in claims])
+    if market.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    # One integer per distinct day key (no day is a key of its own), compared as arrays.
+    keys: dict[object, int] = {}
+    days = np.array([keys.setdefault(_day_key(c), len(keys)) for c in claims])
+    return market[:, None] & market[None, :] & (days[:, None] != days[None, :])
+
+
+def _is_market_move(claim: Claim) -> bool:
+    """A money or percent figure reported with a market verb in a sentence about shares."""
+    return (
+        claim.kind.value in ("money", "percent")
+        and (claim.predicate or "").lower() in MARKET_MOVES
+        and bool(_SHARES.search(claim.sentence))
+    )
+
+
+def _day_key(claim: Claim):
+    """The day a claim is dated to: the resolved date, else the phrase itself, else None."""
+    s = claim.scope
+    if s.start and s.end and s.start == s.end:
+        return s.start
+    return s.text.lower().removeprefix("on ").strip() if s.text else None
 
 
 def feature_tensor(
