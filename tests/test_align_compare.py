@@ -23,6 +23,13 @@ def _claim(report, article_id, text):
     return next(c for c in report.claims if c.article_id == article_id and c.text == text)
 
 
+def _not_grouped(report, first_text, second_text):
+    """The claim ``first_text`` of 0.txt and ``second_text`` of 1.txt share no group."""
+    a, b = _claim(report, "0.txt", first_text), _claim(report, "1.txt", second_text)
+    groups = _group_of(report)
+    return a.id not in groups or groups.get(a.id) != groups.get(b.id)
+
+
 def test_same_quantity_across_outlets_is_grouped_and_conflict_flagged():
     report = _run(
         "Turkey already hosts 3.5 million Syrian refugees, the largest refugee population in the world.",
@@ -40,9 +47,7 @@ def test_same_number_different_things_is_not_grouped():
         "Deadly clashes earlier this month left 13 Turkish troops dead in Idlib.",
         "Government forces seized 13 towns and villages in western Aleppo on Sunday.",
     )
-    a, b = _claim(report, "0.txt", "13"), _claim(report, "1.txt", "13")
-    groups = _group_of(report)
-    assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+    assert _not_grouped(report, "13", "13")
 
 
 def test_agreeing_sources_are_corroborated_not_flagged():
@@ -152,9 +157,7 @@ def test_two_incidents_a_month_apart_are_not_one_quantity():
         "A gunman shot three people at a Detroit office building on Monday, police said.",
         published=dt.date(2007, 4, 10),
     )
-    a, b = _claim(report, "0.txt", "three"), _claim(report, "1.txt", "three")
-    groups = _group_of(report)
-    assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+    assert _not_grouped(report, "three", "three")
 
 
 def test_share_moves_of_unknown_or_other_days_are_not_set_against_each_other():
@@ -163,10 +166,8 @@ def test_share_moves_of_unknown_or_other_days_are_not_set_against_each_other():
         "HP shares dropped $2.49 to close at $46.64 as investors fretted over the deal.",
         "HP shares sagged $2.56 on Tuesday to finish at $44.27.",
     )
-    groups = _group_of(report)
     for first, second in (("$2.49", "$2.56"), ("$46.64", "$44.27")):
-        a, b = _claim(report, "0.txt", first), _claim(report, "1.txt", second)
-        assert a.id not in groups or groups.get(a.id) != groups.get(b.id)
+        assert _not_grouped(report, first, second)
     assert not [f for f in report.findings if f.kind.value == "value_conflict"]
 
 
