@@ -23,6 +23,15 @@ def _claim(report, article_id, text):
     return next(c for c in report.claims if c.article_id == article_id and c.text == text)
 
 
+def _kinds_of_shared_group(report, first_text, second_text):
+    """The finding kinds of the group holding claim ``first_text`` of 0.txt and ``second_text``
+    of 1.txt (fails if they are not in one group)."""
+    a, b = _claim(report, "0.txt", first_text), _claim(report, "1.txt", second_text)
+    groups = _group_of(report)
+    assert a.id in groups and groups[a.id] == groups.get(b.id), "the two claims are not grouped"
+    return {f.kind.value for f in report.findings if f.group_id == groups[a.id]}
+
+
 def _not_grouped(report, first_text, second_text):
     """The claim ``first_text`` of 0.txt and ``second_text`` of 1.txt share no group."""
     a, b = _claim(report, "0.txt", first_text), _claim(report, "1.txt", second_text)
@@ -35,11 +44,7 @@ def test_same_quantity_across_outlets_is_grouped_and_conflict_flagged():
         "Turkey already hosts 3.5 million Syrian refugees, the largest refugee population in the world.",
         "Turkey has already accepted 3.6 million Syrian refugees and says it can no longer accept more.",
     )
-    a, b = _claim(report, "0.txt", "3.5 million"), _claim(report, "1.txt", "3.6 million")
-    groups = _group_of(report)
-    assert groups[a.id] == groups[b.id]
-    kinds = {f.kind.value for f in report.findings if f.group_id == groups[a.id]}
-    assert "value_conflict" in kinds
+    assert "value_conflict" in _kinds_of_shared_group(report, "3.5 million", "3.6 million")
 
 
 def test_same_number_different_things_is_not_grouped():
@@ -176,10 +181,7 @@ def test_share_moves_of_the_same_day_that_differ_are_flagged():
         "HP shares dropped $2.49 on Tuesday to close at $46.64 as investors fretted over the deal.",
         "HP shares sagged $2.56 on Tuesday to finish at $44.27.",
     )
-    a, b = _claim(report, "0.txt", "$46.64"), _claim(report, "1.txt", "$44.27")
-    groups = _group_of(report)
-    assert groups[a.id] == groups[b.id]
-    assert "value_conflict" in {f.kind.value for f in report.findings if f.group_id == groups[a.id]}
+    assert "value_conflict" in _kinds_of_shared_group(report, "$46.64", "$44.27")
 
 
 def test_a_pair_kept_apart_never_meets_through_a_third_claim():
