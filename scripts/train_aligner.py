@@ -26,9 +26,8 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.align import _partition_key, claim_vectors, pair_features, score_pairs  # noqa: E402
-from checker.align.cluster import cluster_pairs  # noqa: E402
-from checker.align.features import FEATURE_NAMES, never_together  # noqa: E402
+from checker.align import _partition_key, claim_vectors, cluster_claims, pair_features, score_pairs  # noqa: E402
+from checker.align.features import FEATURE_NAMES  # noqa: E402
 from checker.align.pair_model import MODEL_PATH, PairModel, Tree  # noqa: E402
 from checker.evaluation.gold import corpus_paths, load_gold  # noqa: E402
 from checker.evaluation.matching import best_claim, locate  # noqa: E402
@@ -161,8 +160,7 @@ def alignment_scores(model: PairModel, clusters, lexicon):
         group_of = {}
         for p_index, (sub, _, allowed, vectors) in enumerate(cl.partitions):
             probs, allowed = score_pairs(sub, vectors, lexicon, model)
-            apart = never_together(sub)
-            for k, cluster in enumerate(cluster_pairs(len(sub), probs, allowed, model.threshold, model.linkage, apart)):
+            for k, cluster in enumerate(cluster_claims(sub, probs, allowed, model)):
                 for i in cluster:
                     group_of[sub[i].id] = (p_index, k)
         matched = [c for c in cl.claims if c.id in cl.label]

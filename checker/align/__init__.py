@@ -48,8 +48,7 @@ def align_claims(
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
         probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model)
-        apart = never_together(sub)
-        for cluster in cluster_pairs(len(sub), probabilities, allowed, model.threshold, model.linkage, apart):
+        for cluster in cluster_claims(sub, probabilities, allowed, model):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
                 links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)
@@ -95,6 +94,15 @@ def score_pairs(
     probabilities[rows, cols] = scored
     probabilities[cols, rows] = scored
     return probabilities, allowed
+
+
+def cluster_claims(
+    claims: list[Claim], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel
+) -> list[list[int]]:
+    """Clusters of one partition's scored claims (as from :func:`score_pairs`), with figures of
+    two different times kept apart even through a third claim: what the pipeline groups and
+    what the aligner's cross-validation scores."""
+    return cluster_pairs(len(claims), probabilities, allowed, model.threshold, model.linkage, never_together(claims))
 
 
 def _story_index(articles: list[Article], embed: Embed, settings: AlignSettings) -> dict[str, int]:

@@ -56,8 +56,7 @@ def frame_vectors(claims: list[Claim], context: np.ndarray, counted: np.ndarray,
     def present(values: list[str | None]) -> np.ndarray:
         return np.array([bool(v) for v in values], dtype=np.float32)[:, None]
 
-    summed = counted * present([c.counted for c in claims]) + predicate * present([c.predicate for c in claims])
-    norms = np.linalg.norm(summed, axis=1, keepdims=True)
-    composed = summed / np.maximum(norms, 1e-9)
-    has_counted = present([c.counted for c in claims]) > 0
-    return np.where(has_counted, composed, context).astype(np.float32)
+    has_counted = present([c.counted for c in claims])
+    summed = counted * has_counted + predicate * present([c.predicate for c in claims])
+    composed = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-9)
+    return np.where(has_counted > 0, composed, context).astype(np.float32)

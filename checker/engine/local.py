@@ -100,8 +100,8 @@ class LocalPool:
         # Sorted by length, so a share covers few length buckets (less filler, see embedding_batches).
         distinct = sorted(set(texts), key=lambda t: (len(t), t))
         # One share per worker: every share ends each length bucket with a part-filled chunk
-        # (embedding_batches), so more shares pad more (8 shares: +24% tokens, 2: +14%), and
-        # shares cut by length already balance within ~3%.
+        # (embedding_batches), so more shares pad more (claim texts of 1,000 ECB+ articles with
+        # 512-token chunks: 1 share +2.4% tokens, 2 shares +3.8%, 4 shares +6.9%).
         parts = min(self.workers, max(1, len(distinct) // _MIN_TEXTS_PER_SHARE))
         shares = split(distinct, [_padded_tokens_estimate(t) for t in distinct], parts)
         row_of: dict[str, np.ndarray] = {}

@@ -49,7 +49,7 @@ def analyse_articles(articles: Sequence[Article], nlp: Language, batch_size: int
     # batch per article). A sentence's parse does not depend on its batch-mates: spaCy's CPU
     # layers work row by row (BLIS gives each row the same sums whatever the batch size), so
     # the report stays byte-identical however articles are split across workers;
-    # tests/test_sentences.py::test_parse_does_not_depend_on_the_batch checks it.
+    # tests/test_determinism.py::test_parse_does_not_depend_on_the_batch checks it.
     docs = nlp.pipe((text for _, _, text in to_parse), batch_size=batch_size)
     for (a_index, s_index, _), doc in zip(to_parse, docs):
         analysed[a_index].sentences[s_index].doc = doc
