@@ -8,12 +8,15 @@ Character offsets always point into :attr:`Article.text`, the article's original
 from __future__ import annotations
 
 import datetime as dt
+import math
+import sys
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 SCHEMA_VERSION = "1.1"  # 1.1: groups gained "links" (additive)
+_LARGEST_DOUBLE = sys.float_info.max
 
 
 class Frozen(BaseModel):
@@ -87,6 +90,14 @@ class Value(Frozen):
     low: float
     high: float
     point: float
+
+    @field_serializer("low", "high", "point", when_used="json")
+    def _finite_in_json(self, number: float) -> float | None:
+        """JSON has no Infinity: an unbounded end ("more than 100") is written as the largest
+        finite double, which reads back as a float (pydantic would write null)."""
+        if math.isinf(number):
+            return _LARGEST_DOUBLE if number > 0 else -_LARGEST_DOUBLE
+        return None if math.isnan(number) else number
 
 
 class NumberMention(Frozen):
