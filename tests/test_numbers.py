@@ -397,6 +397,20 @@ def test_clock_times(text, value):
     assert (m.kind, m.value.point) == (TIME, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("at about 3pm on Tuesday", 1445, 1515),  # so "about 3pm" and "3.45pm" disagree
+        ("around 10 : 50 a. m.", 1035, 1105),  # across the hour
+        ("at about 12.05am", 0, 20),  # never before midnight
+        ("about 11:55 pm", 2340, 2359),
+    ],
+)
+def test_approximate_clock_time_is_minutes_either_side(text, low, high):
+    m = found(text)[0]
+    assert (m.kind, m.value.low, m.value.high) == (TIME, low, high)
+
+
 def test_time_zone_time():
     assert [m.value.point for m in found("at 17:06 pm (1336 GMT) on Sunday")] == [1706, 1336]
 

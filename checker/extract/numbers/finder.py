@@ -13,7 +13,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from checker.extract.numbers.context import flag_non_quantities
-from checker.extract.numbers.intervals import interval, is_finite_value, range_interval, vague_interval
+from checker.extract.numbers.intervals import (
+    approx_clock_interval,
+    interval,
+    is_finite_value,
+    range_interval,
+    vague_interval,
+)
 from checker.extract.numbers.lexicon import (
     CHANGE_VERBS,
     DOZEN_WORDS,
@@ -347,6 +353,8 @@ class _Scanner:
             vague = True
             if quantity.kind != QuantityKind.year:
                 bound = Bound.at_least
+        elif quantity.kind == QuantityKind.time and bound == Bound.approx:
+            value = approx_clock_interval(quantity.point)
         else:
             value = interval(quantity.point, bound, self.tolerance, draft.near_below)
         if not is_finite_value(value):

@@ -34,6 +34,25 @@ def interval(point: float, bound: Bound, tolerance: float, near_below: bool = Fa
     return Value(low=min(low, high), high=max(low, high), point=point)
 
 
+# "about 3pm" means within a quarter of an hour of three: a clock time's slack is minutes, not a
+# share of its HHMM number (5% of 1500 would stretch "about 3pm" to 3.45pm).
+APPROX_CLOCK_MINUTES = 15
+
+
+def approx_clock_interval(hhmm: float) -> Value:
+    """"About" a clock time (24-hour HHMM): APPROX_CLOCK_MINUTES either side, within the day."""
+    if not 0 <= hhmm < 2400:
+        return Value(low=hhmm, high=hhmm, point=hhmm)
+    minutes = (hhmm // 100) * 60 + hhmm % 100
+    low = max(0.0, minutes - APPROX_CLOCK_MINUTES)
+    high = min(23 * 60 + 59.0, minutes + APPROX_CLOCK_MINUTES)
+    return Value(low=_hhmm(low), high=_hhmm(high), point=hhmm)
+
+
+def _hhmm(minutes: float) -> float:
+    return (minutes // 60) * 100 + minutes % 60
+
+
 def range_interval(low: float, high: float, bound: Bound, tolerance: float) -> Value:
     """A written range ``low``..``high`` (point = ``low``), widened when approximate."""
     if bound == Bound.approx:
