@@ -160,7 +160,7 @@ def alignment_scores(model: PairModel, clusters, lexicon):
         group_of = {}
         for p_index, (sub, _, allowed, vectors) in enumerate(cl.partitions):
             probs, allowed = score_pairs(sub, vectors, lexicon, model)
-            for k, cluster in enumerate(cluster_claims(sub, probs, allowed, model)):
+            for k, cluster in enumerate(cluster_claims(sub, probs, allowed, model, lexicon)):
                 for i in cluster:
                     group_of[sub[i].id] = (p_index, k)
         matched = [c for c in cl.claims if c.id in cl.label]

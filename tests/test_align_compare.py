@@ -198,3 +198,46 @@ def test_a_pair_kept_apart_never_meets_through_a_third_claim():
     apart[0, 2] = apart[2, 0] = True
     clusters = cluster_pairs(3, probabilities, allowed, 0.4, "average", apart)
     assert not any(0 in c and 2 in c for c in clusters)
+
+
+def _extracted(*texts):
+    articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
+    return check_articles(articles, align=False).claims
+
+
+def _lexicon():
+    from checker.lexicon import Lexicon
+    from checker.pipeline import PipelineOptions, load_ruleset
+
+    return Lexicon.from_rules(load_ruleset(PipelineOptions()))
+
+
+def test_the_dead_and_the_wounded_are_kept_apart_by_the_words_beside_the_number():
+    from checker.align.features import different_events
+
+    claims = _extracted(
+        "The bombing of UN schools and of housing killed more than 50 people.",
+        "The attack has also left more than 50 people with serious injuries, 10 of whom remain critical.",
+        "Some 30 people were killed and 55 others injured.",
+    )
+    at = {c.text: i for i, c in enumerate(claims)}
+    apart = different_events(claims, _lexicon())
+    killed, injured = [i for i, c in enumerate(claims) if c.text == "more than 50"]
+    assert apart[killed, injured] and apart[injured, killed]
+    assert apart[at["Some 30"], at["55"]]  # "and" ends the clause: 55 were injured, not killed
+    assert not apart[injured, at["55"]]
+
+
+def test_a_verb_of_the_sentence_does_not_make_two_events():
+    """The outcome beside the number counts, not the verb that governs the sentence."""
+    from checker.align.features import different_events
+
+    claims = _extracted(
+        "Two wounded men were taken to a hospital in Royal Oak.",
+        "A gunman killed one and wounded two men at an office on Monday.",
+        "A 60-year-old woman was arrested on Friday.",
+    )
+    at = {c.text: i for i, c in enumerate(claims)}
+    apart = different_events(claims, _lexicon())
+    assert not apart[at["Two"], at["two"]]
+    assert not apart[at["60-year-old"]].any()

@@ -48,7 +48,7 @@ def align_claims(
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
         probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model)
-        for cluster in cluster_claims(sub, probabilities, allowed, model):
+        for cluster in cluster_claims(sub, probabilities, allowed, model, lexicon):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
                 links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)
@@ -97,12 +97,13 @@ def score_pairs(
 
 
 def cluster_claims(
-    claims: list[Claim], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel
+    claims: list[Claim], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel, lexicon: Lexicon
 ) -> list[list[int]]:
     """Clusters of one partition's scored claims (as from :func:`score_pairs`), with figures of
-    two different times kept apart even through a third claim: what the pipeline groups and
-    what the aligner's cross-validation scores."""
-    return cluster_pairs(len(claims), probabilities, allowed, model.threshold, model.linkage, never_together(claims))
+    two different times or events kept apart even through a third claim: what the pipeline
+    groups and what the aligner's cross-validation scores."""
+    apart = never_together(claims, lexicon)
+    return cluster_pairs(len(claims), probabilities, allowed, model.threshold, model.linkage, apart)
 
 
 def _story_index(articles: list[Article], embed: Embed, settings: AlignSettings) -> dict[str, int]:

@@ -87,13 +87,75 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
         & (features[:, :, _COLUMN["predicate_same"]] > 0)
         & (features[:, :, _COLUMN["proper_modifier_shared"]] > 0)
     )
-    return (both_specific & (lexicon_conflict | (far & ~same)) & ~one_event) | never_together(claims)
+    return (both_specific & (lexicon_conflict | (far & ~same)) & ~one_event) | never_together(claims, lexicon)
 
 
-def never_together(claims: list[Claim]) -> np.ndarray:
+def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
-    two different times. A group holding both would set one period against the other."""
-    return distant_calendar_periods(claims) | market_prices_of_other_days(claims)
+    two different times, or of two different events. A group holding both would set one
+    period against the other, or the dead against the wounded."""
+    apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims)
+    if lexicon is not None:
+        apart |= different_events(claims, lexicon)
+    return apart
+
+
+def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
+    """Pairs counting the dead and the wounded, as the words next to each number say
+    (n x n, True = apart).
+
+    "Killed more than 50 people" and "left more 50 people with serious injuries" share a
+    number and a topic but never a quantity. The sentence's predicate is no proof (in "two
+    wounded men were taken to hospital" it is "take"), so only an outcome word right beside
+    the number counts, and only one that is the sole outcome there.
+    """
+    n = len(claims)
+    outcome = [_adjacent_outcome(c, lexicon) for c in claims]
+    if sum(o is not None for o in outcome) < 2:
+        return np.zeros((n, n), dtype=bool)
+    codes = np.array([hash(o) if o else 0 for o in outcome])
+    known = codes != 0
+    return known[:, None] & known[None, :] & (codes[:, None] != codes[None, :])
+
+
+# What befalls the people counted, so that one figure never counts two of them.
+OUTCOME_EVENTS = ("kill", "wound")
+# Words either side of the number that still describe it ("killed more than 50 people",
+# "55 others injured", "50 people with serious injuries"), up to a clause break.
+_OUTCOME_WORDS_BEFORE, _OUTCOME_WORDS_AFTER = 3, 4
+_WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
+
+
+def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The one outcome (killed or wounded) written right beside a head count, else None."""
+    if claim.kind.value != "count":
+        return None
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    before = _WORD.findall(claim.sentence[max(0, rel_start - 80) : max(0, rel_start)])
+    after = _WORD.findall(claim.sentence[rel_end : rel_end + 80])
+    words = _up_to_break(list(reversed(before)), _OUTCOME_WORDS_BEFORE) + _up_to_break(after, _OUTCOME_WORDS_AFTER)
+    found = {event for w in words if (event := _outcome_of(w, lexicon)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _up_to_break(words: list[str], limit: int) -> list[str]:
+    kept = []
+    for word in words[:limit]:
+        if word.lower() in _CLAUSE_BREAK:
+            break
+        kept.append(word)
+    return kept
+
+
+def _outcome_of(word: str, lexicon: Lexicon) -> str | None:
+    """kill / wound for a word of those lexicon sets, with crude inflection ("killing")."""
+    w = word.lower()
+    for form in (w, w.removesuffix("ing"), w.removesuffix("s"), w.removesuffix("ed")):
+        if form in lexicon.predicate_canonical:
+            event = lexicon.predicate_canonical[form]
+            return event if event in OUTCOME_EVENTS else None
+    return None
 
 
 # Two periods this far apart are two periods, not one period written loosely ("early March"
