@@ -86,6 +86,7 @@ def test_parse_does_not_depend_on_the_batch():
     count): parsed alone, in one stream, or in small batches in reverse order, it is the same."""
     from checker.extract.prepare import analyse_articles
     from checker.ingest import read_inputs
+    from checker.nlp.lemmas import lemma
     from checker.nlp.spacy_model import load_spacy
     from conftest import ECBPLUS
 
@@ -95,7 +96,7 @@ def test_parse_does_not_depend_on_the_batch():
     assert len(texts) > 500
 
     def annotations(docs):
-        return [[(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_, t.ent_iob_) for t in d] for d in docs]
+        return [[(t.tag_, t.pos_, t.dep_, t.head.i, lemma(t), t.ent_type_, t.ent_iob_) for t in d] for d in docs]
 
     stream = annotations(nlp.pipe(texts, batch_size=256))
     assert annotations(nlp.pipe(texts[::-1], batch_size=7))[::-1] == stream

@@ -12,6 +12,8 @@ import re
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from checker.nlp.lemmas import lemma
+
 CUE_VERBS = {
     "say", "tell", "report", "announce", "claim", "admit", "state", "confirm", "estimate",
     "add", "note", "warn", "insist", "declare", "reveal", "disclose", "acknowledge", "record",
@@ -85,7 +87,7 @@ def _cue_verbs(doc: Doc) -> list[Token]:
     several figures is asked once per figure."""
     if "claimcheck_cues" not in doc.user_data:
         doc.user_data["claimcheck_cues"] = [
-            t.i for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS
+            t.i for t in doc if t.pos_ in ("VERB", "AUX") and lemma(t).lower() in CUE_VERBS
         ]
     return [doc[i] for i in doc.user_data["claimcheck_cues"]]
 
@@ -175,7 +177,7 @@ def _can_speak(subject: Token) -> bool:
     """A person, organisation or place, a pronoun, or a noun for someone who reports."""
     if subject.pos_ in ("PRON", "PROPN") or _is_named(subject):
         return True
-    return subject.lemma_.lower() in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS
+    return lemma(subject).lower() in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS
 
 
 def _is_person(token: Token) -> bool:

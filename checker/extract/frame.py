@@ -9,6 +9,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from checker.nlp.lemmas import lemma
+
 # Dependency labels by which a number attaches to the noun it counts.
 _NUMBER_TO_NOUN = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos", "det"}
 # Modifier labels kept when writing what is counted ("Turkish military and civilian personnel").
@@ -39,7 +41,7 @@ def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str]) -> Fr
     anchor = _anchor(span)
     noun, anaphoric = _counted_noun(anchor, span)
     counted = _counted_phrase(noun, span) if noun is not None and not anaphoric else None
-    head_lemma = noun.lemma_.lower() if noun is not None and not anaphoric else None
+    head_lemma = lemma(noun).lower() if noun is not None and not anaphoric else None
     predicate = _predicate(noun if noun is not None else anchor, span, event_words)
     return Frame(
         counted=counted,
@@ -127,11 +129,11 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     after = span.doc[start.i + 1 : start.i + 4]
     candidates.extend(after)
     for cand in candidates:
-        for form in (cand.lemma_.lower(), cand.lower_):
+        for form in (lemma(cand).lower(), cand.lower_):
             if form in event_words:
                 return form
     if verb is not None:
-        return verb.lemma_.lower()
+        return lemma(verb).lower()
     return None
 
 

