@@ -151,3 +151,18 @@ def test_balanced_slices_cover_every_item_once():
             covered = [i for s in slices for i in range(n)[s]]
             assert covered == list(range(n))
             assert len(slices) == min(parts, n)
+
+
+def test_story_text_names_the_headline_once():
+    from checker.align.stories import LEAD_CHARS, story_text
+    from checker.models import Article
+
+    headline = "Quake kills 120 in northern Chile"
+    body = "Rescuers searched the rubble on Monday after a strong earthquake struck. " * 10
+    repeated = Article(id="a", path="a.json", title=headline, text=f"{headline}\n\n{body}")
+    separate = Article(id="b", path="b.json", title=headline, text=body)
+    untitled = Article(id="c", path="c.txt", text=body)
+    assert story_text(repeated).count(headline) == 1
+    assert story_text(repeated) == repeated.text[:LEAD_CHARS].strip()
+    assert story_text(separate) == f"{headline}\n{body[:LEAD_CHARS]}".strip()
+    assert story_text(untitled) == body[:LEAD_CHARS].strip()
