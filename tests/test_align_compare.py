@@ -241,3 +241,35 @@ def test_a_verb_of_the_sentence_does_not_make_two_events():
     apart = different_events(claims, _lexicon())
     assert not apart[at["Two"], at["two"]]
     assert not apart[at["60-year-old"]].any()
+
+
+def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
+    """The 2002 quake's magnitude is not this week's quake's, which the article leaves undated."""
+    from checker.align.features import past_and_present
+
+    claims = _extracted(
+        "The latest quakes in Manokwari occurred on Oct. 10, 2002, the largest recorded at magnitude 7.6. "
+        "In December 2004, a tsunami left at least 230,000 people dead.",
+        "Residents rushed from their homes shortly after the first 7.6-magnitude quake struck.",
+    )
+    at = {c.text: i for i, c in enumerate(claims)}
+    apart = past_and_present(claims)
+    assert apart[at["magnitude 7.6"], at["7.6-magnitude"]] and apart[at["7.6-magnitude"], at["magnitude 7.6"]]
+    assert not apart[at["at least 230,000"]].any()  # the story's latest year is its own time
+
+
+def test_past_and_present_keeps_a_recent_year_with_undated_figures():
+    """Last year's figure may be given undated elsewhere; only years back are history."""
+    from checker.align.features import past_and_present
+
+    claims = _extracted(
+        "EDS had revenue of $22 billion in 2007.",
+        "EDS has revenue of $22 billion.",
+        "EDS was spun off by GM in 2006, with 5,000 staff, and in 2008 it had 7,000.",
+    )
+    dated, undated = [i for i, c in enumerate(claims) if c.text == "$22 billion"]
+    staff = next(i for i, c in enumerate(claims) if c.text == "5,000")
+    apart = past_and_present(claims)
+    assert not apart[dated, undated]  # 2007 is only a year before 2008
+    assert apart[staff, undated]  # 2006 is history
+    assert not apart[staff, dated]  # a sentence with a year in it is not undated news

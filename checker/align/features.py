@@ -94,7 +94,7 @@ def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.nd
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
     period against the other, or the dead against the wounded."""
-    apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims)
+    apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
     return apart
@@ -183,6 +183,32 @@ def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
     gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
     both = known[:, None] & known[None, :]
     return both & (np.nan_to_num(gap) > PERIOD_GAP_DAYS) & (calendar[:, None] | calendar[None, :])
+
+
+# A figure dated this many years before the latest year the story dates a figure to is
+# history (an earlier quake, a 1996 massacre), not this story's news; a year less may be
+# last year's revenue, which reports often give without a date.
+HISTORY_GAP_YEARS = 2
+
+
+def past_and_present(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure dated to the calendar years back and a figure of the story's own
+    time, one with no date at all in its sentence (n x n, True = apart).
+
+    "The largest recorded at magnitude 7.6" on Oct. 10, 2002 is not "the first 7.6-magnitude
+    quake struck"; "28 Lebanese civilians killed in 1996" is not "some 30 people killed". The
+    story's time is the latest calendar year its figures are dated to, as articles may carry
+    no publication date.
+    """
+    n = len(claims)
+    dated = np.array([bool(c.scope.end and c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    if not dated.any():
+        return np.zeros((n, n), dtype=bool)
+    years = np.array([c.scope.end.year if d else 0 for c, d in zip(claims, dated)])
+    historic = dated & (years <= years.max() - HISTORY_GAP_YEARS)
+    present = np.array([not c.scope.text and not _CALENDAR_WORD.search(c.sentence) for c in claims])
+    apart = historic[:, None] & present[None, :]
+    return apart | apart.T
 
 
 def _ordinal(day) -> float:
