@@ -166,3 +166,32 @@ def test_story_text_names_the_headline_once():
     assert story_text(repeated) == repeated.text[:LEAD_CHARS].strip()
     assert story_text(separate) == f"{headline}\n{body[:LEAD_CHARS]}".strip()
     assert story_text(untitled) == body[:LEAD_CHARS].strip()
+
+
+def test_deal_gives_every_share_the_same_mix():
+    from checker.engine.partition import deal
+
+    items = list(range(10))
+    assert deal(items, 3) == [[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]
+    assert deal(items[:2], 4) == [[0], [1]]
+    assert deal([], 2) == []
+    assert sorted(i for share in deal(items, 4) for i in share) == items
+
+
+def test_block_aligner_embeds_story_and_claim_texts_in_one_batch(idlib_report, options_and_rules):
+    """Blocks aligned in one pass after a single embedding batch give the pipeline's groups."""
+    from checker.engine.blocks import BlockAligner, run_in_process
+    from checker.lexicon import Lexicon
+    from checker.nlp.embedding_model import embed_texts
+
+    options, rules = options_and_rules
+    batches: list[int] = []
+
+    def counting_embed(texts):
+        batches.append(len(texts))
+        return embed_texts(texts)
+
+    articles, claims = idlib_report.articles, idlib_report.claims
+    groups = BlockAligner(run_in_process, workers=2)(articles, claims, Lexicon.from_rules(rules), counting_embed, options.align)
+    assert len(batches) == 1 and batches[0] > len(claims)
+    assert [g.claim_ids for g in groups] == [g.claim_ids for g in sorted(idlib_report.groups, key=lambda g: g.claim_ids[0])]

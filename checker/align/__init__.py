@@ -62,11 +62,15 @@ def claim_vectors(claims: list[Claim], embed: Embed) -> list[np.ndarray]:
     Speed and scale: embedding is most of a run's CPU. The context window is embedded per
     claim; the frame is composed from its parts' vectors (texts.py), which repeat.
     """
-    texts = [make(c) for make in TEXT_MAKERS for c in claims]
-    vectors = embed(texts)
+    vectors = embed(claim_texts(claims))
     n = len(claims)
     context, counted, predicate = (vectors[k * n : (k + 1) * n] for k in range(len(TEXT_MAKERS)))
     return [frame_vectors(claims, context, counted, predicate), context, counted]
+
+
+def claim_texts(claims: list[Claim]) -> list[str]:
+    """The texts :func:`claim_vectors` embeds, in its order (engines embed them ahead)."""
+    return [make(c) for make in TEXT_MAKERS for c in claims]
 
 
 def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:

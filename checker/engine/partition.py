@@ -42,3 +42,10 @@ def split(items: Sequence[T], weights: Sequence[float], parts: int) -> list[list
 def chunked(items: Sequence[T], size: int) -> list[list[T]]:
     """Consecutive chunks of ``size`` items (the last may be shorter)."""
     return [list(items[i : i + size]) for i in range(0, len(items), max(1, size))]
+
+
+def deal(items: Sequence[T], parts: int) -> list[list[T]]:
+    """``items`` dealt in turn into at most ``parts`` non-empty lists (item i to list i % parts):
+    from a sorted list, every list gets the same mix of small and large items."""
+    parts = max(1, min(parts, len(items)))
+    return [list(items[k::parts]) for k in range(parts)] if items else []

@@ -23,7 +23,7 @@ import numpy as np
 
 from checker.engine import EngineSettings, cached_embed
 from checker.engine.blocks import BlockAligner
-from checker.engine.partition import split
+from checker.engine.partition import deal, split
 from checker.engine.worker import prepare_worker
 from checker.extract import ExtractSettings
 from checker.ingest import IngestLimits
@@ -168,7 +168,7 @@ class RayTasks:
         distinct = sorted(set(texts), key=lambda t: (len(t), t))
         cpus = max(1, int(self.ray.cluster_resources().get("CPU", 1)))
         parts = min(cpus * 2, max(1, len(distinct) // _MIN_TEXTS_PER_SHARE))
-        shares = split(distinct, [len(t) + 16 for t in distinct], parts)
+        shares = deal(distinct, parts)  # the same mix of short and long texts in every share
         row_of: dict[str, np.ndarray] = {}
         for share, vectors in zip(shares, self.map(embed_share, [(share,) for share in shares])):
             row_of.update(zip(share, vectors))
