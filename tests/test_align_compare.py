@@ -273,3 +273,22 @@ def test_past_and_present_keeps_a_recent_year_with_undated_figures():
     assert not apart[dated, undated]  # 2007 is only a year before 2008
     assert apart[staff, undated]  # 2006 is history
     assert not apart[staff, dated]  # a sentence with a year in it is not undated news
+
+
+def test_a_sum_over_parts_never_groups_with_a_different_part():
+    """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
+    from checker.align.features import never_together, sums_and_their_parts
+
+    claims = _extracted(
+        "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers.",
+        "Teixeira hit .467 in 54 games with the Angels.",
+        "Teixeira played 157 games last season.",
+        "Overall, he finished with 33 homers.",
+    )
+    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
+    combined, part, plain = at[("0.txt", "157")], at[("1.txt", "54")], at[("2.txt", "157")]
+    apart = sums_and_their_parts(claims)
+    assert apart[combined, part] and apart[part, combined]
+    assert never_together(claims)[combined, part]
+    assert not apart[combined, plain]  # the same total, once marked as a sum and once not
+    assert not apart[at[("0.txt", "33")], at[("3.txt", "33")]]  # "Overall," is not beside the number

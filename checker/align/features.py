@@ -95,6 +95,7 @@ def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.nd
     two different times, or of two different events. A group holding both would set one
     period against the other, or the dead against the wounded."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
+    apart |= sums_and_their_parts(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
     return apart
@@ -116,6 +117,38 @@ def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
     codes = np.array([hash(o) if o else 0 for o in outcome])
     known = codes != 0
     return known[:, None] & known[None, :] & (codes[:, None] != codes[None, :])
+
+
+# Words that make a figure the sum over several parts ("a combined 157 games with the Angels
+# and Braves", "60 people in all"), when written right beside the number.
+_SUM_WORDS = frozenset({"combined", "altogether", "cumulative", "cumulatively"})
+_SUM_PHRASES = (("in", "all"), ("all", "told"), ("between", "them"), ("in", "total"))
+
+
+def sums_and_their_parts(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure marked as a sum over parts and a different figure not so marked
+    (n x n, True = apart): "54 games with the Angels" is part of "a combined 157 games with
+    the Angels and Braves", not a rival count of it. Equal figures may still meet (the same
+    total, once marked and once not)."""
+    n = len(claims)
+    is_sum = np.array([_marked_as_sum(c) for c in claims])
+    if not is_sum.any() or is_sum.all():
+        return np.zeros((n, n), dtype=bool)
+    low = np.array([c.value.low for c in claims])
+    high = np.array([c.value.high for c in claims])
+    disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
+    return (is_sum[:, None] != is_sum[None, :]) & disjoint
+
+
+def _marked_as_sum(claim: Claim) -> bool:
+    """A sum word right beside the number, inside its clause ("a combined 157", "60 in all")."""
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    before = _up_to_break(list(reversed(_WORD.findall(claim.sentence[max(0, rel_start - 60) : rel_start]))), 3)
+    after = _up_to_break(_WORD.findall(claim.sentence[rel_end : rel_end + 60]), 4)
+    words = [w.lower() for w in reversed(before)] + ["#"] + [w.lower() for w in after]
+    if _SUM_WORDS.intersection(words):
+        return True
+    return any(words[i : i + 2] == list(phrase) for phrase in _SUM_PHRASES for i in range(len(words) - 1))
 
 
 # What befalls the people counted, so that one figure never counts two of them.
