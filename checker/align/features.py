@@ -111,12 +111,11 @@ def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
     the number counts, and only one that is the sole outcome there.
     """
     n = len(claims)
-    outcome = [_adjacent_outcome(c, lexicon) for c in claims]
-    if sum(o is not None for o in outcome) < 2:
+    outcome = np.array([_adjacent_outcome(c, lexicon) or "" for c in claims], dtype=object)
+    known = outcome != ""
+    if known.sum() < 2:
         return np.zeros((n, n), dtype=bool)
-    codes = np.array([hash(o) if o else 0 for o in outcome])
-    known = codes != 0
-    return known[:, None] & known[None, :] & (codes[:, None] != codes[None, :])
+    return known[:, None] & known[None, :] & (outcome[:, None] != outcome[None, :])
 
 
 # Words that make a figure the sum over several parts ("a combined 157 games with the Angels
@@ -142,9 +141,7 @@ def sums_and_their_parts(claims: list[Claim]) -> np.ndarray:
 
 def _marked_as_sum(claim: Claim) -> bool:
     """A sum word right beside the number, inside its clause ("a combined 157", "60 in all")."""
-    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    before = _up_to_break(list(reversed(_WORD.findall(claim.sentence[max(0, rel_start - 60) : rel_start]))), 3)
-    after = _up_to_break(_WORD.findall(claim.sentence[rel_end : rel_end + 60]), 4)
+    before, after = _words_beside(claim, chars=60)
     words = [w.lower() for w in reversed(before)] + ["#"] + [w.lower() for w in after]
     if _SUM_WORDS.intersection(words):
         return True
@@ -155,7 +152,7 @@ def _marked_as_sum(claim: Claim) -> bool:
 OUTCOME_EVENTS = ("kill", "wound")
 # Words either side of the number that still describe it ("killed more than 50 people",
 # "55 others injured", "50 people with serious injuries"), up to a clause break.
-_OUTCOME_WORDS_BEFORE, _OUTCOME_WORDS_AFTER = 3, 4
+_WORDS_BEFORE, _WORDS_AFTER = 3, 4
 _WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
 
@@ -164,12 +161,19 @@ def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     """The one outcome (killed or wounded) written right beside a head count, else None."""
     if claim.kind.value != "count":
         return None
-    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    before = _WORD.findall(claim.sentence[max(0, rel_start - 80) : max(0, rel_start)])
-    after = _WORD.findall(claim.sentence[rel_end : rel_end + 80])
-    words = _up_to_break(list(reversed(before)), _OUTCOME_WORDS_BEFORE) + _up_to_break(after, _OUTCOME_WORDS_AFTER)
-    found = {event for w in words if (event := _outcome_of(w, lexicon)) is not None}
+    before, after = _words_beside(claim, chars=80)
+    found = {event for w in before + after if (event := _outcome_of(w, lexicon)) is not None}
     return found.pop() if len(found) == 1 else None
+
+
+def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
+    """The words that still describe the number: up to _WORDS_BEFORE before it
+    (nearest first) and _WORDS_AFTER after it, within ``chars`` characters and
+    stopping at a clause break."""
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    before = _WORD.findall(claim.sentence[max(0, rel_start - chars) : max(0, rel_start)])
+    after = _WORD.findall(claim.sentence[rel_end : rel_end + chars])
+    return _up_to_break(list(reversed(before)), _WORDS_BEFORE), _up_to_break(after, _WORDS_AFTER)
 
 
 def _up_to_break(words: list[str], limit: int) -> list[str]:

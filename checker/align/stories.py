@@ -30,11 +30,11 @@ def story_text(article: Article) -> str:
     27% fewer story tokens (71.7k -> 52.1k), and pairwise block precision/recall against their
     topics went from 0.935/0.841 to 0.937/0.875 at the same threshold.
     """
-    lead = article.text[:LEAD_CHARS]
     title = (article.title or "").strip()
-    if not title or article.text.lstrip().startswith(title):
-        return article.text.lstrip()[:LEAD_CHARS].strip()
-    return f"{title}\n{lead}".strip()
+    text = article.text.lstrip()
+    if not title or text.startswith(title):
+        return text[:LEAD_CHARS].strip()
+    return f"{title}\n{article.text[:LEAD_CHARS]}".strip()
 
 
 # Cosine distance never exceeds 2: a threshold above it puts every article in one story.
@@ -46,6 +46,14 @@ MAX_COMPONENT = 4000  # a component is clustered as one up to this size, cut in 
 _ROWS_PER_CHUNK = 1024
 
 
+def story_texts(articles: list[Article], threshold: float) -> list[str]:
+    """The texts :func:`block_stories` embeds: none for a single article or when the
+    threshold makes every batch one story."""
+    if len(articles) <= 1 or threshold > 2.0:
+        return []
+    return [story_text(a) for a in articles]
+
+
 def block_stories(articles: list[Article], embed: Embed, threshold: float = 0.45, max_block: int = 200) -> list[list[int]]:
     """Indices of articles grouped into stories (every article is in exactly one block).
 
@@ -55,10 +63,11 @@ def block_stories(articles: list[Article], embed: Embed, threshold: float = 0.45
     n = len(articles)
     if n <= 1:
         return [list(range(n))]
-    if threshold > 2.0:  # Speed and scale: one story by definition, nothing to embed
+    texts = story_texts(articles, threshold)
+    if not texts:  # Speed and scale: one story by definition, nothing to embed
         ordered = [list(range(n))]
     else:
-        vectors = embed([story_text(a) for a in articles])
+        vectors = embed(texts)
         if n <= DENSE_LIMIT:
             ordered = _average_linkage_blocks(vectors, threshold)
         else:

@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from checker.align import AlignSettings, align_claims, claim_texts
-from checker.align.stories import ONE_STORY, block_stories, story_text
+from checker.align.stories import ONE_STORY, block_stories, story_texts
 from checker.engine.partition import split
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, ClaimGroup
@@ -86,10 +86,9 @@ class BlockAligner:
     ) -> list[ClaimGroup]:
         # Speed and scale: story and claim texts in one embedding batch (one pass over the
         # workers, no idle core between the two, no round of blocks asking for their texts).
-        stories = {story_text(a) for a in articles} if len(articles) > 1 and settings.story_threshold <= 2.0 else set()
-        ahead = sorted(set(claim_texts(claims)) | stories)
+        ahead = sorted(set(claim_texts(claims)) | set(story_texts(articles, settings.story_threshold)))
         vectors: dict[str, np.ndarray] = dict(zip(ahead, embed(ahead))) if ahead else {}
-        blocks = story_blocks(articles, claims, _Prefetched(vectors, embed), settings)
+        blocks = story_blocks(articles, claims, VectorTable(vectors), settings)
         needed: list[set[str]] = [set(claim_texts(block_claims)) for _, block_claims in blocks]
         pending = list(range(len(blocks)))
         groups: list[ClaimGroup] = []
@@ -126,19 +125,6 @@ class BlockAligner:
         results = self.map_tasks(align_block_batch, tasks)
         for batch, batch_results in zip(batches, results):
             yield from zip(batch, batch_results)
-
-
-class _Prefetched:
-    """An ``embed`` answering from vectors embedded ahead, and embedding only what is not."""
-
-    def __init__(self, vectors: dict[str, np.ndarray], embed: Embed) -> None:
-        self.vectors, self.embed = vectors, embed
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.vectors})
-        if missing:
-            self.vectors.update(zip(missing, self.embed(missing)))
-        return VectorTable(self.vectors)(texts)
 
 
 def story_blocks(articles: list[Article], claims: list[Claim], embed: Embed, settings: AlignSettings) -> list[Block]:
