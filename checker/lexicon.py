@@ -74,6 +74,10 @@ class Lexicon(BaseModel):
         w = word.lower()
         return w in self.counted_canonical or w.rstrip("s") in self.counted_canonical
 
+    def known_predicates(self) -> frozenset[str]:
+        """Canonical event measures the lexicon knows (killed, displaced, neutralized, ...)."""
+        return frozenset(self.predicate_canonical.values()) | frozenset(self.predicate_broader)
+
     def predicate_relation(self, a: str | None, b: str | None) -> Relation:
         return _relation(self.canonical_predicate(a), self.canonical_predicate(b), self.predicate_broader, self.canonical_predicate)
 

@@ -292,3 +292,40 @@ def test_a_sum_over_parts_never_groups_with_a_different_part():
     assert never_together(claims)[combined, part]
     assert not apart[combined, plain]  # the same total, once marked as a sum and once not
     assert not apart[at[("0.txt", "33")], at[("3.txt", "33")]]  # "Overall," is not beside the number
+
+
+RIVAL_ACCOUNTS = (
+    "Turkey responded with attacks against Syrian positions that, according to a war monitor, "
+    "caused 13 Syrian deaths. Turkey claimed to have \"neutralized,\" a term that applies to enemies "
+    "killed, injured or captured, more than 70 \"members of the regime.\""
+)
+
+
+def test_two_sides_counting_one_event_in_one_article_are_set_side_by_side():
+    """A war monitor's 13 deaths and Turkey's 70 'neutralized' count different words for one
+    clash: the desk needs them side by side as rival accounts and a broader measure."""
+    report = _run(RIVAL_ACCOUNTS)
+    monitor, turkey = _claim(report, "0.txt", "13"), _claim(report, "0.txt", "more than 70")
+    groups = _group_of(report)
+    assert monitor.id in groups and groups[monitor.id] == groups.get(turkey.id)
+    kinds = {f.kind.value for f in report.findings if f.group_id == groups[monitor.id]}
+    assert {"attribution_differs", "measure_differs"} <= kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One source for both figures: a count and its update, not two sides.
+        "Turkey said its attacks caused 13 Syrian deaths. Turkey later said it had neutralized more than 70.",
+        # Two sides, but paragraphs apart: nothing says they count one event.
+        RIVAL_ACCOUNTS.replace("deaths. Turkey", "deaths. The Syrian government made no statement on the victims. Turkey"),
+    ],
+)
+def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
+    from checker.align.features import rival_accounts
+    from checker.lexicon import Lexicon
+    from checker.pipeline import PipelineOptions, load_ruleset
+
+    claims = _extracted(text)
+    lexicon = Lexicon.from_rules(load_ruleset(PipelineOptions()))
+    assert not rival_accounts(claims, lexicon).any()

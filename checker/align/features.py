@@ -55,8 +55,61 @@ def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
 
 
 def allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
-    """Pairs that may share a group: the hard constraints and no cannot-link (n x n)."""
-    return may_pair_matrix(claims) & ~cannot_link(claims, features, lexicon)
+    """Pairs that may share a group: the hard constraints and no cannot-link (n x n).
+    Rival accounts (:func:`rival_accounts`) may pair whatever their counted words say."""
+    vetoed = cannot_link(claims, features, lexicon) & ~rival_accounts(claims, lexicon)
+    return may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
+
+
+def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
+    """Pairs that are one quantity told by two sides (n x n, True = the same quantity).
+
+    A report sets rival counts side by side: "according to a war monitor, caused 13 Syrian
+    deaths. Turkey claimed to have neutralized more than 70 members of the regime." Two
+    different figures of one kind in one sentence or the next, from two different named
+    sources, for one event measure of the lexicon (the same or a broader/narrower one) are
+    the sides' accounts of one quantity, whatever words each side counts in. Equal figures
+    are left to the classifier: agreeing sides raise no question.
+    """
+    n = len(claims)
+    measures = lexicon.known_predicates()
+    candidate = np.array([
+        not c.part_of and c.attribution.source_normalized is not None and lexicon.canonical_predicate(c.predicate) in measures
+        for c in claims
+    ])
+    if candidate.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    article = _codes([c.article_id for c in claims])
+    source = _codes([c.attribution.source_normalized for c in claims])
+    kind = _codes([c.kind.value for c in claims])
+    start = np.array([c.sentence_start for c in claims])
+    end = start + np.array([len(c.sentence) for c in claims])
+    point = np.array([c.value.point for c in claims])
+    # Sentence b starts where sentence a ends (give or take a space or a paragraph break).
+    follows = (start[None, :] - end[:, None] >= 0) & (start[None, :] - end[:, None] <= _NEXT_SENTENCE_GAP)
+    adjacent = (start[:, None] == start[None, :]) | follows | follows.T
+    related = np.isin(_relation_matrix([c.predicate for c in claims], lexicon.predicate_relation), (_SAME, _NESTED))
+    rival = (
+        candidate[:, None] & candidate[None, :]
+        & (article[:, None] == article[None, :])
+        & adjacent
+        & (kind[:, None] == kind[None, :])
+        & (source[:, None] != source[None, :])
+        & (point[:, None] != point[None, :])
+        & related
+    )
+    np.fill_diagonal(rival, False)
+    return rival
+
+
+# Characters between one sentence's end and the next one's start (a space or a paragraph break).
+_NEXT_SENTENCE_GAP = 3
+
+
+def _codes(values: list) -> np.ndarray:
+    """One integer per distinct value, so equality of all pairs is one array comparison."""
+    index: dict[object, int] = {}
+    return np.array([index.setdefault(v, len(index)) for v in values])
 
 
 # Below this cosine, two specific counted phrases name different things (troops vs posts).
@@ -64,7 +117,8 @@ COUNTED_COSINE_FLOOR = 0.3
 
 
 def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
-    """Pairs that never share a group, whatever the classifier says (n x n, True = forbidden).
+    """Pairs that count different things, so the classifier may not link them (n x n, True =
+    forbidden); they may still meet through others, unlike :func:`never_together`.
 
     Both claims say what they count, and the things differ: the lexicon puts them in
     different sets (soldiers vs civilians), or, both being specific, their embeddings are
@@ -87,7 +141,7 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
         & (features[:, :, _COLUMN["predicate_same"]] > 0)
         & (features[:, :, _COLUMN["proper_modifier_shared"]] > 0)
     )
-    return (both_specific & (lexicon_conflict | (far & ~same)) & ~one_event) | never_together(claims, lexicon)
+    return both_specific & (lexicon_conflict | (far & ~same)) & ~one_event
 
 
 def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.ndarray:
@@ -271,9 +325,7 @@ def market_prices_of_other_days(claims: list[Claim]) -> np.ndarray:
     market = np.array([_is_market_move(c) for c in claims])
     if market.sum() < 2:
         return np.zeros((n, n), dtype=bool)
-    # One integer per distinct day key (no day is a key of its own), compared as arrays.
-    keys: dict[object, int] = {}
-    days = np.array([keys.setdefault(_day_key(c), len(keys)) for c in claims])
+    days = _codes([_day_key(c) for c in claims])  # no day is a key of its own
     return market[:, None] & market[None, :] & (days[:, None] != days[None, :])
 
 
