@@ -329,3 +329,23 @@ def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
     claims = _extracted(text)
     lexicon = Lexicon.from_rules(load_ruleset(PipelineOptions()))
     assert not rival_accounts(claims, lexicon).any()
+
+
+def test_different_figures_listed_in_one_sentence_never_group():
+    """'Two sons, 11 and 14' lists two ages; a conversion in brackets and the two ends of a
+    range are one figure written twice."""
+    from checker.align.features import listed_in_one_sentence, never_together
+
+    claims = _extracted(
+        "Umm Ibrahim said she had lost an eight-year-old daughter and two sons, 11 and 14.",
+        "The quake struck 75 kilometers (50 miles) west of the town.",
+        "Moreno presented an offer of at least $160 million and possibly as much as $180 million.",
+    )
+    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
+    apart = listed_in_one_sentence(claims)
+    assert apart[at[("0.txt", "11")], at[("0.txt", "14")]]
+    assert never_together(claims)[at[("0.txt", "14")], at[("0.txt", "11")]]
+    assert not apart[at[("1.txt", "75 kilometers")], at[("1.txt", "50 miles")]]
+    low = next(i for (doc, text), i in at.items() if doc == "2.txt" and "160" in text)
+    high = next(i for (doc, text), i in at.items() if doc == "2.txt" and "180" in text)
+    assert not apart[low, high]

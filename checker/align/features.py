@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from checker.lexicon import Lexicon, is_generic_head
-from checker.models import Claim
+from checker.models import Bound, Claim, QuantityKind
 from checker.units import canonical_unit
 
 FEATURE_NAMES = (
@@ -149,7 +149,7 @@ def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.nd
     two different times, or of two different events. A group holding both would set one
     period against the other, or the dead against the wounded."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
-    apart |= sums_and_their_parts(claims)
+    apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
     return apart
@@ -170,6 +170,46 @@ def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
     if known.sum() < 2:
         return np.zeros((n, n), dtype=bool)
     return known[:, None] & known[None, :] & (outcome[:, None] != outcome[None, :])
+
+
+# Two figures of one sentence this far apart (relative to the larger) are two figures, not
+# one figure and its rounding.
+_SIBLING_GAP = 0.05
+_LOWER_BOUNDS = frozenset({Bound.at_least, Bound.more_than})
+_UPPER_BOUNDS = frozenset({Bound.at_most, Bound.less_than})
+
+
+def listed_in_one_sentence(claims: list[Claim]) -> np.ndarray:
+    """Pairs of different figures one source gives in one sentence (n x n, True = apart).
+
+    "Two sons, 11 and 14", "a 47-year-old man and a 48-year-old man", "two quakes, measuring
+    7.6 and 7.4": a sentence lists different figures for different things. The same figure
+    in two units (a conversion in brackets), two clock times (time zones) and the two ends
+    of a range ("at least $160 million ... as much as $180 million") are not such a list.
+    """
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.kind != QuantityKind.time:
+            by_sentence.setdefault((claim.article_id, claim.sentence_start), []).append(i)
+    for members in by_sentence.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if _two_listed_figures(claims[i], claims[j]):
+                    apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _two_listed_figures(a: Claim, b: Claim) -> bool:
+    if a.kind != b.kind or a.attribution.source_normalized != b.attribution.source_normalized:
+        return False
+    if a.unit != b.unit:
+        return False  # "seven km (4 miles)": a conversion, however roughly rounded
+    if {a.bound, b.bound} & _LOWER_BOUNDS and {a.bound, b.bound} & _UPPER_BOUNDS:
+        return False  # the two ends of one range
+    gap = max(b.value.low - a.value.high, a.value.low - b.value.high)
+    return gap > _SIBLING_GAP * max(abs(a.value.point), abs(b.value.point))
 
 
 # Words that make a figure the sum over several parts ("a combined 157 games with the Angels
