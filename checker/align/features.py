@@ -47,11 +47,18 @@ _COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
     """Hard constraints inside a partition (n x n, True = may pair): never a claim with itself,
-    and a part ("300,000 of those") never with its whole."""
+    a part ("300,000 of those") never with its whole, and a span of hours, days or months
+    never with a count or a measure ("within 24 hours" is not "two dozen schools"; only years
+    share a partition with counts, as ages are written "38" and "38-year-old")."""
     part = np.array([bool(c.part_of) for c in claims], dtype=bool)
-    allowed = part[:, None] == part[None, :]
+    span = np.array([_short_time_span(c) for c in claims], dtype=bool)
+    allowed = (part[:, None] == part[None, :]) & (span[:, None] == span[None, :])
     np.fill_diagonal(allowed, False)
     return allowed
+
+
+def _short_time_span(claim: Claim) -> bool:
+    return claim.kind == QuantityKind.duration and canonical_unit(claim.unit) != "year"
 
 
 def allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
