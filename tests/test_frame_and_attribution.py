@@ -43,6 +43,16 @@ def test_event_word_after_the_noun():
     assert c.place == "Idlib"
 
 
+def test_predicate_comes_from_the_numbers_own_clause():
+    """An event word of an outer clause ("taking" a risk) is not what the figure reports."""
+    c = one(
+        "Investors are worried that HP is taking an unnecessary risk on EDS, whose disappointing "
+        "profit margins had caused its stock to drop by about 30 percent in the past year.",
+        "about 30 percent",
+    )
+    assert c.predicate == "drop"
+
+
 def test_scope_resolved_against_publication_date():
     c = one("The offensive has driven almost 700,000 people from their homes in the past 10 weeks.", "almost 700,000", dt.date(2020, 2, 11))
     assert c.scope.text == "in the past 10 weeks"

@@ -117,6 +117,8 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     for _ in range(6):  # climb a few heads; deeper is another clause
         if token.pos_ in ("VERB", "AUX") and verb is None:
             verb = token
+            if token.pos_ == "VERB":
+                break  # its clause ends here: "taking a risk on EDS, whose stock dropped by 30 percent"
         if token.head == token:
             break
         token = token.head
