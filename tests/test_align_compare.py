@@ -367,3 +367,25 @@ def test_a_span_of_hours_never_pairs_with_a_count():
     assert not allowed[at[("0.txt", "More than two dozen")], at[("1.txt", "within 24 hours")]]
     age = next(i for (doc, text), i in at.items() if doc == "3.txt" and text.startswith("38"))
     assert allowed[at[("2.txt", "38")], age]
+
+
+def test_one_persons_age_is_linked_however_the_person_is_named():
+    """'Anthony LaCalamita, 38' and 'a 38-year-old male' give one age; two named people of
+    one age do not, and neither does a weight written next to an age."""
+    from checker.align.features import is_age, one_age
+
+    claims = _extracted(
+        "Police said they had located Anthony LaCalamita, 38, on Interstate 75.",
+        "He was described by police as a 38-year-old male weighing 180 pounds.",
+        "The victims were Paul Riva, 47, of Sterling Heights and Alan Steinberg, 48, of Bruce Township.",
+        "Riva, 47, and Steinberg, 48, were treated at the hospital.",
+        "Jean Larson, 47, a staff accountant, hid under her desk.",
+    )
+    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
+    age_1 = next(i for (doc, text), i in at.items() if doc == "1.txt" and text.startswith("38"))
+    assert not is_age(claims[at[("1.txt", "180 pounds")]])
+    linked = one_age(claims)
+    assert linked[at[("0.txt", "38")], age_1]
+    assert linked[at[("2.txt", "47")], at[("3.txt", "47")]]  # Paul Riva and Riva
+    assert not linked[at[("3.txt", "47")], at[("4.txt", "47")]]  # Riva and Jean Larson
+    assert not linked[at[("2.txt", "47")], at[("3.txt", "48")]]

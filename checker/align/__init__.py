@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.features import allowed_pairs, feature_tensor, never_together, rival_accounts
+from checker.align.features import allowed_pairs, feature_tensor, never_together, one_age, rival_accounts
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
@@ -100,7 +100,7 @@ def score_pairs(
     # Two sides' accounts of one quantity are linked whatever the classifier scores them
     # (their words differ by design, features.rival_accounts), but weigh only as a pair
     # halfway between the threshold and certain when clusters are merged.
-    certain = rival_accounts(claims, lexicon) & allowed
+    certain = (rival_accounts(claims, lexicon) | one_age(claims)) & allowed
     probabilities[certain] = np.maximum(probabilities[certain], (1.0 + model.threshold) / 2)
     return probabilities, allowed
 
