@@ -64,6 +64,12 @@ def test_window_numbers_are_not_claims():
     assert "10" not in texts and "10 weeks" not in texts
 
 
+def test_within_hours_is_a_window_not_a_figure():
+    """'The third attack on a UN school within 24 hours': 24 hours frames the attacks."""
+    texts = [c.text for c in claims_of("It was the third attack on a UN school within 24 hours, and 40 people died.")]
+    assert not any("24" in t for t in texts) and "40" in texts
+
+
 def test_part_of_an_earlier_figure():
     text = ("Of the almost 900,000 forced from their homes in the last three months, most are women and children. "
             "Around 300,000 of those have fled since the start of February alone.")

@@ -31,7 +31,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Ordered: the first pattern that matches at a position wins, so longer phrases come first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("window", re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?P<n>{_NUM})\s+(?P<unit>hour|day|week|month|year)s?\b", re.I)),
-    ("window", re.compile(rf"\b(?:in|over|within)\s+(?:just\s+)?(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\b", re.I)),
+    ("window", re.compile(rf"\b(?:in|over|within)\s+(?:just\s+)?(?P<n>{_NUM})\s+(?P<unit>hour|day|week|month|year)s?\b", re.I)),
     ("since_start", re.compile(rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<month>{_MONTH})", re.I)),
     ("since_month", re.compile(rf"\bsince\s+(?:last\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?", re.I)),
     ("since_year", re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
