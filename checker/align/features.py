@@ -238,9 +238,6 @@ def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
     return known[:, None] & known[None, :] & (outcome[:, None] != outcome[None, :])
 
 
-# Two figures of one sentence this far apart (relative to the larger) are two figures, not
-# one figure and its rounding.
-_SIBLING_GAP = 0.05
 _LOWER_BOUNDS = frozenset({Bound.at_least, Bound.more_than})
 _UPPER_BOUNDS = frozenset({Bound.at_most, Bound.less_than})
 
@@ -274,8 +271,9 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
         return False  # "seven km (4 miles)": a conversion, however roughly rounded
     if {a.bound, b.bound} & _LOWER_BOUNDS and {a.bound, b.bound} & _UPPER_BOUNDS:
         return False  # the two ends of one range
-    gap = max(b.value.low - a.value.high, a.value.low - b.value.high)
-    return gap > _SIBLING_GAP * max(abs(a.value.point), abs(b.value.point))
+    # Disjoint intervals: "7.6 and 7.5 magnitude quakes" are two quakes, while "about 40" and
+    # "42" may be one toll written twice.
+    return b.value.low > a.value.high or a.value.low > b.value.high
 
 
 # Words that make a figure the sum over several parts ("a combined 157 games with the Angels
