@@ -225,7 +225,7 @@ def main() -> int:
     model = fit(clusters, family, strength, threshold, linkage).model_copy(update={
         "trained_on": [c.name for c in clusters],
         "cross_validation": {"family": family, "strength": strength, "precision": round(p, 4), "recall": round(r, 4),
-                             "f1": round(f1, 4), "trap_violations": traps},
+                             "f1": round(f1, 4), "trap_violations": float(traps)},
     })
     print(f"chosen: {family} {strength} threshold={threshold} linkage={linkage}: leave-one-cluster-out P={p:.3f} R={r:.3f} F1={f1:.3f} traps={traps}")
     for name, weight in zip(FEATURE_NAMES, model.coef):
