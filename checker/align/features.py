@@ -13,6 +13,7 @@ import numpy as np
 
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
+from checker.subjects import is_age, person_name
 from checker.units import canonical_unit
 
 FEATURE_NAMES = (
@@ -156,26 +157,11 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     return np.where(both_ages, _different_people(claims), counted_veto)
 
 
-# "a 38-year-old man", "aged 61", "ages 47 and 48", "Riva, 47, of Sterling Heights"
-_YEAR_OLD = re.compile(r"(?:^|\d|\s|-)\s*-?\s*years?\s*-?\s*olds?\b", re.I)
-_AGED_BEFORE = re.compile(r"\bage[sd]?\s*$", re.I)
-_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'.-]+(?: I{1,3}| Jr\.| Sr\.)?,\s*$")
-_AFTER_AGE = re.compile(r"^\s*(?:,|\bof\b|\))")
-
-
-def is_age(claim: Claim) -> bool:
-    """A person's age: "38-year-old", "aged 61", or a small whole number set off right after
-    a name ("Kafoury, 63, of Warren")."""
-    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    before = claim.sentence[max(0, rel_start - 40) : rel_start]
-    after = claim.sentence[rel_end : rel_end + 20]
-    if _YEAR_OLD.search(claim.text) or _YEAR_OLD.match(after) or _AGED_BEFORE.search(before):
-        return True
-    small_whole = claim.value.point == int(claim.value.point) and 0 < claim.value.point < 120
-    return (
-        claim.kind == QuantityKind.count and small_whole
-        and bool(_NAME_BEFORE.search(before)) and bool(_AFTER_AGE.match(after))
-    )
+def _different_people(claims: list[Claim]) -> np.ndarray:
+    """Pairs whose counted words are both names and share no word (n x n): Riva vs Kafoury."""
+    names = _incidence([person_name(c) for c in claims])
+    named = names.sum(axis=1) > 0
+    return named[:, None] & named[None, :] & ((names @ names.T) == 0)
 
 
 def one_age(claims: list[Claim]) -> np.ndarray:
@@ -192,22 +178,6 @@ def one_age(claims: list[Claim]) -> np.ndarray:
     return same
 
 
-def _different_people(claims: list[Claim]) -> np.ndarray:
-    """Pairs whose counted words are both names and share no word (n x n): Riva vs Kafoury."""
-    names = _incidence([_person_name(c) for c in claims])
-    named = names.sum(axis=1) > 0
-    return named[:, None] & named[None, :] & ((names @ names.T) == 0)
-
-
-def _person_name(claim: Claim) -> set[str]:
-    """The capitalised words of the counted phrase when it ends in one (a name, not "Troy man")."""
-    words = _raw_words(claim.counted)
-    if not words or not words[-1][:1].isupper():
-        return set()
-    return {w.strip(".").lower() for w in words if w[:1].isupper() and w.strip(".").lower() not in _TITLES}
-
-
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "iii", "ii", "jr", "sr"})
 
 
 def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.ndarray:

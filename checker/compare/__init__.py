@@ -20,7 +20,7 @@ from checker.compare.intervals import (
     relative_gap,
     written_in_other_units,
 )
-from checker.compare.subjects import clock_zone, is_age, same_named_person
+from checker.subjects import clock_zone, is_age, same_named_person
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Claim, ClaimGroup, Finding, FindingKind, QuantityKind
 from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
