@@ -53,6 +53,19 @@ def test_predicate_comes_from_the_numbers_own_clause():
     assert c.predicate == "drop"
 
 
+def test_a_clause_about_what_they_own_is_not_the_event():
+    """'Palestinians whose homes were destroyed' are not a count of homes hosting anyone,
+    while '24 soldiers who were injured' are a count of the wounded."""
+    sheltered = one(
+        "UN schools are serving as temporary shelters to more than 15,000 Palestinians whose homes "
+        "have been destroyed or who are fleeing the violence.",
+        "more than 15,000",
+    )
+    assert LEXICON.canonical_predicate(sheltered.predicate) != "host"
+    injured = one("There was heavy artillery fire to cover the evacuation of 24 soldiers who were injured.", "24")
+    assert LEXICON.canonical_predicate(injured.predicate) == "wound"
+
+
 def test_scope_resolved_against_publication_date():
     c = one("The offensive has driven almost 700,000 people from their homes in the past 10 weeks.", "almost 700,000", dt.date(2020, 2, 11))
     assert c.scope.text == "in the past 10 weeks"

@@ -127,9 +127,13 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
         verb = token
     if verb is not None:
         candidates.extend(c for c in verb.children if c.dep_ in _EVENT_DEPS)
-    # Words right after the counted noun ("13 Turkish troops dead", "50 people killed").
-    after = span.doc[start.i + 1 : start.i + 4]
-    candidates.extend(after)
+    # Words right after the counted noun ("13 Turkish troops dead", "50 people killed",
+    # "24 soldiers who were injured"), up to a clause about something they own, which tells
+    # of that thing ("Palestinians whose homes were destroyed").
+    for token in span.doc[start.i + 1 : start.i + 4]:
+        if token.is_punct or token.tag_ == "WP$":
+            break
+        candidates.append(token)
     for cand in candidates:
         for form in (lemma(cand).lower(), cand.lower_):
             if form in event_words:
