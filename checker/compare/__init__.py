@@ -59,11 +59,9 @@ def compare_group(
             continue
         if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
-        if a.vague or b.vague:
-            continue  # vague amounts are never compared as exact figures
         converted = written_in_other_units(a, b)
-        ia = comparison_interval(a, _tolerance_for(tolerance, a), converted)
-        ib = comparison_interval(b, _tolerance_for(tolerance, b), converted)
+        ia = _loosely(a, comparison_interval(a, _tolerance_for(tolerance, a), converted))
+        ib = _loosely(b, comparison_interval(b, _tolerance_for(tolerance, b), converted))
         same_value = overlaps(ia, ib)
         relation = lexicon.predicate_relation(a.predicate, b.predicate)
         if not same_value:
@@ -77,11 +75,26 @@ def compare_group(
             if a.article_id == b.article_id:
                 builder.add(FindingKind.attribution_differs, a, b, gap=gap)
             continue
+        if a.vague or b.vague:
+            continue  # "thousands" may be said of 14,000, but it corroborates nothing
         if _counted_differs(a, b, lexicon):
             builder.add(FindingKind.counted_differs, a, b)
         elif a.article_id != b.article_id:
             builder.add(FindingKind.corroborated, a, b)
     return builder.findings()
+
+
+# How far a vague amount stretches when set against a figure: "thousands" may be said of
+# 14,000 and "hundreds" of 1,600, but "dozens" is not 250.
+VAGUE_STRETCH = 2.0
+
+
+def _loosely(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]:
+    """A vague amount's interval, stretched by VAGUE_STRETCH either way."""
+    if not claim.vague:
+        return interval
+    low, high = interval
+    return low / VAGUE_STRETCH, high * VAGUE_STRETCH
 
 
 def _linked_pairs(group: ClaimGroup) -> set[frozenset[str]] | None:
