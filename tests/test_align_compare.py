@@ -205,6 +205,17 @@ def _extracted(*texts):
     return check_articles(articles, align=False).claims
 
 
+def _indexed(*texts):
+    """The claims of ``texts`` (article i is "i.txt") and a finder of a claim's index by its
+    article and the start of its text."""
+    claims = _extracted(*texts)
+
+    def index(article: str, text: str) -> int:
+        return next(i for i, c in enumerate(claims) if c.article_id == article and c.text.startswith(text))
+
+    return claims, index
+
+
 def _lexicon():
     from checker.lexicon import Lexicon
     from checker.pipeline import PipelineOptions, load_ruleset
@@ -279,19 +290,18 @@ def test_a_sum_over_parts_never_groups_with_a_different_part():
     """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
     from checker.align.features import never_together, sums_and_their_parts
 
-    claims = _extracted(
+    claims, at = _indexed(
         "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers.",
         "Teixeira hit .467 in 54 games with the Angels.",
         "Teixeira played 157 games last season.",
         "Overall, he finished with 33 homers.",
     )
-    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
-    combined, part, plain = at[("0.txt", "157")], at[("1.txt", "54")], at[("2.txt", "157")]
+    combined, part, plain = at("0.txt", "157"), at("1.txt", "54"), at("2.txt", "157")
     apart = sums_and_their_parts(claims)
     assert apart[combined, part] and apart[part, combined]
     assert never_together(claims)[combined, part]
     assert not apart[combined, plain]  # the same total, once marked as a sum and once not
-    assert not apart[at[("0.txt", "33")], at[("3.txt", "33")]]  # "Overall," is not beside the number
+    assert not apart[at("0.txt", "33"), at("3.txt", "33")]  # "Overall," is not beside the number
 
 
 RIVAL_ACCOUNTS = (
@@ -336,19 +346,16 @@ def test_different_figures_listed_in_one_sentence_never_group():
     range are one figure written twice."""
     from checker.align.features import listed_in_one_sentence, never_together
 
-    claims = _extracted(
+    claims, at = _indexed(
         "Umm Ibrahim said she had lost an eight-year-old daughter and two sons, 11 and 14.",
         "The quake struck 75 kilometers (50 miles) west of the town.",
         "Moreno presented an offer of at least $160 million and possibly as much as $180 million.",
     )
-    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
     apart = listed_in_one_sentence(claims)
-    assert apart[at[("0.txt", "11")], at[("0.txt", "14")]]
-    assert never_together(claims)[at[("0.txt", "14")], at[("0.txt", "11")]]
-    assert not apart[at[("1.txt", "75 kilometers")], at[("1.txt", "50 miles")]]
-    low = next(i for (doc, text), i in at.items() if doc == "2.txt" and "160" in text)
-    high = next(i for (doc, text), i in at.items() if doc == "2.txt" and "180" in text)
-    assert not apart[low, high]
+    assert apart[at("0.txt", "11"), at("0.txt", "14")]
+    assert never_together(claims)[at("0.txt", "14"), at("0.txt", "11")]
+    assert not apart[at("1.txt", "75 kilometers"), at("1.txt", "50 miles")]
+    assert not apart[at("2.txt", "at least"), at("2.txt", "as much as")]
 
 
 def test_a_span_of_hours_never_pairs_with_a_count():
@@ -356,36 +363,33 @@ def test_a_span_of_hours_never_pairs_with_a_count():
     pair with a bare number ('38' and '38-year-old')."""
     from checker.align.features import may_pair_matrix
 
-    claims = _extracted(
+    claims, at = _indexed(
         "More than two dozen schools are serving as temporary shelters.",
         "The shelling of the camp went on for 24 hours.",
         "LaCalamita, 38, was arrested on Monday.",
         "The 38-year-old man was arrested on Monday.",
     )
-    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
     allowed = may_pair_matrix(claims)
-    assert not allowed[at[("0.txt", "More than two dozen")], at[("1.txt", "24 hours")]]
-    age = next(i for (doc, text), i in at.items() if doc == "3.txt" and text.startswith("38"))
-    assert allowed[at[("2.txt", "38")], age]
+    assert not allowed[at("0.txt", "More than two dozen"), at("1.txt", "24 hours")]
+    assert allowed[at("2.txt", "38"), at("3.txt", "38")]
 
 
 def test_one_persons_age_is_linked_however_the_person_is_named():
     """'Anthony LaCalamita, 38' and 'a 38-year-old male' give one age; two named people of
     one age do not, and neither does a weight written next to an age."""
-    from checker.align.features import is_age, one_age
+    from checker.align.features import one_age
+    from checker.subjects import is_age
 
-    claims = _extracted(
+    claims, at = _indexed(
         "Police said they had located Anthony LaCalamita, 38, on Interstate 75.",
         "He was described by police as a 38-year-old male weighing 180 pounds.",
         "The victims were Paul Riva, 47, of Sterling Heights and Alan Steinberg, 48, of Bruce Township.",
         "Riva, 47, and Steinberg, 48, were treated at the hospital.",
         "Jean Larson, 47, a staff accountant, hid under her desk.",
     )
-    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
-    age_1 = next(i for (doc, text), i in at.items() if doc == "1.txt" and text.startswith("38"))
-    assert not is_age(claims[at[("1.txt", "180 pounds")]])
+    assert not is_age(claims[at("1.txt", "180 pounds")])
     linked = one_age(claims)
-    assert linked[at[("0.txt", "38")], age_1]
-    assert linked[at[("2.txt", "47")], at[("3.txt", "47")]]  # Paul Riva and Riva
-    assert not linked[at[("3.txt", "47")], at[("4.txt", "47")]]  # Riva and Jean Larson
-    assert not linked[at[("2.txt", "47")], at[("3.txt", "48")]]
+    assert linked[at("0.txt", "38"), at("1.txt", "38")]
+    assert linked[at("2.txt", "47"), at("3.txt", "47")]  # Paul Riva and Riva
+    assert not linked[at("3.txt", "47"), at("4.txt", "47")]  # Riva and Jean Larson
+    assert not linked[at("2.txt", "47"), at("3.txt", "48")]
