@@ -329,6 +329,8 @@ def test_two_sides_counting_one_event_in_one_article_are_set_side_by_side():
         "Turkey said its attacks caused 13 Syrian deaths. Turkey later said it had neutralized more than 70.",
         # Two sides, but paragraphs apart: nothing says they count one event.
         RIVAL_ACCOUNTS.replace("deaths. Turkey", "deaths. The Syrian government made no statement on the victims. Turkey"),
+        # An addition to a toll and the toll itself, whoever the parser takes for a source.
+        'Another two people are also reported to have been killed. Nugroho told AFP: "We have recorded 24 people dead."',
     ],
 )
 def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
