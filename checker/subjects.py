@@ -37,7 +37,8 @@ def is_age(claim: Claim) -> bool:
     after = claim.sentence[rel_end : rel_end + 20]
     if _YEAR_OLD.match(after) or _AGED_BEFORE.search(before):
         return True
-    small_whole = claim.value.point == int(claim.value.point) and 0 < claim.value.point < 120
+    # News writes such ages in digits; "Josh Moore, one of the defense lawyers" is no age.
+    small_whole = claim.text.strip().isdigit() and 0 < claim.value.point < 120
     return (
         claim.kind == QuantityKind.count and small_whole
         and bool(_NAME_BEFORE.search(before)) and bool(_AFTER_AGE.match(after))

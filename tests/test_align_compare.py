@@ -388,6 +388,8 @@ def test_one_persons_age_is_linked_however_the_person_is_named():
         "The victims were Paul Riva, 47, of Sterling Heights and Alan Steinberg, 48, of Bruce Township.",
         "Riva, 47, and Steinberg, 48, were treated at the hospital.",
         "Jean Larson, 47, a staff accountant, hid under her desk.",
+        "Josh Moore, one of the defense lawyers, spoke to the judge.",
+        "He received an award for doctors under age 40. Police named the victim as Benjamin Banky, 40, of Vancouver.",
     )
     assert not is_age(claims[at("1.txt", "180 pounds")])
     linked = one_age(claims)
@@ -395,3 +397,5 @@ def test_one_persons_age_is_linked_however_the_person_is_named():
     assert linked[at("2.txt", "47"), at("3.txt", "47")]  # Paul Riva and Riva
     assert not linked[at("3.txt", "47"), at("4.txt", "47")]  # Riva and Jean Larson
     assert not linked[at("2.txt", "47"), at("3.txt", "48")]
+    assert not is_age(claims[at("5.txt", "one")])
+    assert not linked[at("6.txt", "under"), at("6.txt", "40")]

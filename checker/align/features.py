@@ -205,7 +205,8 @@ def one_age(claims: list[Claim]) -> np.ndarray:
     figure whose words do not name two different people ("Anthony LaCalamita, 38" and "a
     38-year-old male"). Inside one story an age is a person's signature; the classifier, made
     for counts, reads "male" and "LaCalamita" as two different things."""
-    age = np.array([is_age(c) for c in claims])
+    # Only ages given exactly: "under age 40" is a bracket, not someone's age.
+    age = np.array([c.bound == Bound.exact and is_age(c) for c in claims])
     if age.sum() < 2:
         return np.zeros((len(claims), len(claims)), dtype=bool)
     point = np.array([c.value.point for c in claims])
