@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.models import SEVERITY_RANK
 
 
@@ -46,6 +48,23 @@ def test_displaced_900000_vs_700000_is_flagged_with_scope(idlib_report):
     findings = _disagreements_covering(idlib_report, a, b)
     assert findings, "almost 900,000 vs almost 700,000 displaced not flagged"
     assert {f.kind.value for f in findings} & {"scope_differs", "value_conflict"}
+
+
+@pytest.mark.parametrize(
+    "first, second, kinds",
+    [
+        # 51 killed (Turkey's count) vs more than 100 "neutralized": not like for like.
+        (("003", "51"), ("002", "more than 100"), {"measure_differs"}),
+        # One article, two sides: a war monitor's 13 deaths vs Turkey's 70 "neutralized".
+        (("004", "13"), ("004", "more than 70"), {"attribution_differs", "measure_differs"}),
+        # All say eight, but soldiers in one outlet and workers in another.
+        (("002", "eight"), ("003", "eight"), {"counted_differs"}),
+    ],
+)
+def test_required_disagreements_get_their_kind(idlib_report, first, second, kinds):
+    a, b = _claim(idlib_report, *first), _claim(idlib_report, *second)
+    found = {f.kind.value for f in _disagreements_covering(idlib_report, a, b)}
+    assert kinds <= found, f"{first} vs {second}: {found}"
 
 
 def test_thirteen_troops_never_grouped_with_thirteen_towns(idlib_report):
