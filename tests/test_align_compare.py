@@ -137,7 +137,14 @@ def _disagreements(report):
         pytest.param(
             "The offensive has displaced hundreds of thousands of civilians since December.",
             "The offensive has displaced almost 700,000 civilians since December.",
-            id="vague amounts are never compared as exact figures",
+            id="a vague amount covers a figure it may be said of",
+        ),
+        pytest.param(
+            "Two three-story hotels in Manokwari, a city of 160,000 people, collapsed in the Jan. 4 quakes, "
+            "according to the World Health Organization.",
+            "Manrosan said that the 7.7 magnitude quake damaged 42 government office buildings, 2 roads, "
+            "14 hotels, over 1,600 houses and 8 bridges.",
+            id="hotels that collapsed vs hotels damaged",
         ),
         pytest.param(
             "Police said a 63-year-old woman was among the dead after the gunman opened fire.",
