@@ -99,9 +99,11 @@ def score_pairs(
     probabilities[cols, rows] = scored
     # Two sides' accounts of one quantity are linked whatever the classifier scores them
     # (their words differ by design, features.rival_accounts), but weigh only as a pair
-    # halfway between the threshold and certain when clusters are merged.
-    certain = (rival_accounts(claims, lexicon) | one_age(claims)) & allowed
-    probabilities[certain] = np.maximum(probabilities[certain], (1.0 + model.threshold) / 2)
+    # halfway between the threshold and certain when clusters are merged. One person's age
+    # is certain (features.one_age): it may pull a cluster of that person's other ages in.
+    rival = rival_accounts(claims, lexicon) & allowed
+    probabilities[rival] = np.maximum(probabilities[rival], (1.0 + model.threshold) / 2)
+    probabilities[one_age(claims) & allowed] = 1.0
     return probabilities, allowed
 
 
