@@ -406,3 +406,21 @@ def test_one_persons_age_is_linked_however_the_person_is_named():
     assert not linked[at("2.txt", "47"), at("3.txt", "48")]
     assert not is_age(claims[at("5.txt", "one")])
     assert not linked[at("6.txt", "under"), at("6.txt", "40")]
+
+
+def test_the_same_victims_told_in_other_words_are_grouped():
+    """'Two men' and 'two managing partners' wounded in one shooting are one set of victims;
+    the lexicon's sets still split soldiers from civilians."""
+    report = _run(
+        "An accounting firm employee who was fired last week shot and killed a woman and wounded two men Monday.",
+        "A jury convicted the man of a shooting at a Troy accounting firm that left a receptionist dead "
+        "and two managing partners wounded.",
+    )
+    a, b = _claim(report, "0.txt", "two"), _claim(report, "1.txt", "two")
+    groups = _group_of(report)
+    assert a.id in groups and groups[a.id] == groups.get(b.id)
+    split = _run(
+        "Shelling killed three Syrian soldiers near Saraqib on Monday.",
+        "Shelling killed three civilians near Saraqib on Monday.",
+    )
+    assert _not_grouped(split, "three", "three")

@@ -185,7 +185,16 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
         & (features[:, :, _COLUMN["predicate_same"]] > 0)
         & (features[:, :, _COLUMN["proper_modifier_shared"]] > 0)
     )
-    counted_veto = both_specific & (lexicon_conflict | (far & ~same)) & ~one_event
+    # The same number of people killed (or wounded) in one story is one set of victims told
+    # in other words ("two men" / "two managing partners" wounded): words far apart in the
+    # embedding do not split them; only the lexicon's sets do (soldiers vs civilians).
+    outcome = np.array([lexicon.canonical_predicate(c.predicate) in OUTCOME_EVENTS for c in claims])
+    same_victims = (
+        (features[:, :, _COLUMN["same_point"]] > 0)
+        & (features[:, :, _COLUMN["predicate_same"]] > 0)
+        & outcome[:, None] & outcome[None, :]
+    )
+    counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims)) & ~one_event
     # Two ages: the word beside the number names a person ("Anthony LaCalamita, 38", "a
     # 38-year-old man"), and any two words may name one person; only two names differ.
     age = np.array([is_age(c) for c in claims])
