@@ -208,6 +208,15 @@ def test_range_shares_scale_and_currency():
     assert only("sales of 12-13bn").value.low == 12e9
 
 
+def test_a_unit_after_a_list_holds_for_each_figure():
+    """"The 7.6 and 7.5 magnitude quakes": both are magnitudes; a verb between two figures
+    ends the list."""
+    first, second = found("hit by the 7.6 and 7.5 magnitude quakes early on Sunday")
+    assert (first.kind, first.unit) == (second.kind, second.unit) == (QuantityKind.measure, "magnitude")
+    assert [m.unit for m in found("at 10, 20 or 30 miles away")] == ["mi", "mi", "mi"]
+    assert [m.unit for m in found("killed 5 and injured 10 people")] == [None, None]
+
+
 def test_range_low_end_keeps_its_value_when_scaled_it_would_pass_the_high_end():
     m = only("between 500 and 1 million people")
     assert (m.value.low, m.value.high) == (500, 1e6)

@@ -105,6 +105,7 @@ class _Scanner:
     def mentions(self) -> list[NumberMention]:
         drafts = self._drafts()
         _restated_bounds(self.text, self.tokens, drafts)
+        _listed_units(self.text, self.tokens, drafts)
         found = []
         for draft in drafts:
             try:
@@ -381,6 +382,23 @@ def _restated_bounds(text: str, tokens: list[Token], drafts: list[Draft]) -> Non
             continue
         if before.bound != Bound.exact and before.quantity.kind == after.quantity.kind and before.quantity.unit != after.quantity.unit:
             after.bound, after.near_below = before.bound, before.near_below
+
+
+# What joins the items of a list of figures: "7.6 and 7.5", "10, 20 or 30".
+_LIST_JOINS = frozenset({"and", "or", ",", ", and", ", or"})
+
+
+def _listed_units(text: str, tokens: list[Token], drafts: list[Draft]) -> None:
+    """A unit written once after a list of figures holds for each: "7.6 and 7.5 magnitude
+    quakes", "10, 20 or 30 miles". Right to left, so the unit walks down the whole list."""
+    for before, after in reversed(list(zip(drafts, drafts[1:]))):
+        between = " ".join(text[tokens[before.last].end : tokens[after.first].start].split())
+        item, unit_of = before.quantity, after.quantity
+        if between not in _LIST_JOINS or before.high is not None or after.high is not None:
+            continue
+        if item.unit is None and item.kind == QuantityKind.count and item.bare and item.digits and not item.proportion:
+            if unit_of.unit is not None and unit_of.kind != QuantityKind.count and unit_of.digits:
+                item.kind, item.unit = unit_of.kind, unit_of.unit
 
 
 def _plain_count(quantity: Quantity) -> bool:
