@@ -231,7 +231,7 @@ def _lexicon():
 
 
 def test_the_dead_and_the_wounded_are_kept_apart_by_the_words_beside_the_number():
-    from checker.align.features import different_events
+    from checker.align.constraints import different_events
 
     claims = _extracted(
         "The bombing of UN schools and of housing killed more than 50 people.",
@@ -248,7 +248,7 @@ def test_the_dead_and_the_wounded_are_kept_apart_by_the_words_beside_the_number(
 
 def test_a_verb_of_the_sentence_does_not_make_two_events():
     """The outcome beside the number counts, not the verb that governs the sentence."""
-    from checker.align.features import different_events
+    from checker.align.constraints import different_events
 
     claims = _extracted(
         "Two wounded men were taken to a hospital in Royal Oak.",
@@ -263,7 +263,7 @@ def test_a_verb_of_the_sentence_does_not_make_two_events():
 
 def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
     """The 2002 quake's magnitude is not this week's quake's, which the article leaves undated."""
-    from checker.align.features import past_and_present
+    from checker.align.constraints import past_and_present
 
     claims = _extracted(
         "The latest quakes in Manokwari occurred on Oct. 10, 2002, the largest recorded at magnitude 7.6. "
@@ -278,7 +278,7 @@ def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
 
 def test_past_and_present_keeps_a_recent_year_with_undated_figures():
     """Last year's figure may be given undated elsewhere; only years back are history."""
-    from checker.align.features import past_and_present
+    from checker.align.constraints import past_and_present
 
     claims = _extracted(
         "EDS had revenue of $22 billion in 2007.",
@@ -295,7 +295,7 @@ def test_past_and_present_keeps_a_recent_year_with_undated_figures():
 
 def test_a_sum_over_parts_never_groups_with_a_different_part():
     """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
-    from checker.align.features import never_together, sums_and_their_parts
+    from checker.align.constraints import never_together, sums_and_their_parts
 
     claims, at = _indexed(
         "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers.",
@@ -341,7 +341,7 @@ def test_two_sides_counting_one_event_in_one_article_are_set_side_by_side():
     ],
 )
 def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
-    from checker.align.features import rival_accounts
+    from checker.align.links import rival_accounts
     from checker.lexicon import Lexicon
     from checker.pipeline import PipelineOptions, load_ruleset
 
@@ -353,7 +353,7 @@ def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
 def test_different_figures_listed_in_one_sentence_never_group():
     """'Two sons, 11 and 14' lists two ages; a conversion in brackets and the two ends of a
     range are one figure written twice."""
-    from checker.align.features import listed_in_one_sentence, never_together
+    from checker.align.constraints import listed_in_one_sentence, never_together
 
     claims, at = _indexed(
         "Umm Ibrahim said she had lost an eight-year-old daughter and two sons, 11 and 14.",
@@ -370,7 +370,7 @@ def test_different_figures_listed_in_one_sentence_never_group():
 def test_a_span_of_hours_never_pairs_with_a_count():
     """'24 hours' of shelling is no count of 'two dozen schools'; an age in years may still
     pair with a bare number ('38' and '38-year-old')."""
-    from checker.align.features import may_pair_matrix
+    from checker.align.constraints import may_pair_matrix
 
     claims, at = _indexed(
         "More than two dozen schools are serving as temporary shelters.",
@@ -386,7 +386,7 @@ def test_a_span_of_hours_never_pairs_with_a_count():
 def test_one_persons_age_is_linked_however_the_person_is_named():
     """'Anthony LaCalamita, 38' and 'a 38-year-old male' give one age; two named people of
     one age do not, and neither does a weight written next to an age."""
-    from checker.align.features import one_age
+    from checker.align.links import one_age
     from checker.subjects import is_age
 
     claims, at = _indexed(

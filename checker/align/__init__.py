@@ -1,8 +1,10 @@
 """Align stage: group claims that measure the same quantity, across articles and sources.
 
-Articles are blocked into stories; inside a story, claims are partitioned by what can never
-be the same quantity (kind, unit, part vs whole), every pair is scored by a logistic
-same-quantity classifier over embedding and frame features, and the scores are clustered.
+Articles are blocked into stories (stories.py); inside a story, claims are partitioned by
+kind, every pair is scored by a same-quantity classifier (pair_model.py) over embedding and
+frame features (features.py), pairs that can never be one quantity are forbidden
+(constraints.py), pairs that are one quantity by rule are linked (links.py), and the scores
+are clustered (cluster.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.features import allowed_pairs, feature_tensor, never_together, one_age, rival_accounts
+from checker.align.constraints import cannot_link, may_pair_matrix, never_together
+from checker.align.features import feature_tensor
+from checker.align.links import one_age, rival_accounts
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
@@ -78,7 +82,14 @@ def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexic
     :func:`claim_vectors`): what the classifier scores, and what it is trained on."""
     frame, context, counted = vectors
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
-    return features, allowed_pairs(claims, features, lexicon)
+    return features, _allowed_pairs(claims, features, lexicon)
+
+
+def _allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
+    """Pairs that may share a group: the hard constraints and no cannot-link (n x n).
+    Rival accounts (links.rival_accounts) may pair whatever their counted words say."""
+    vetoed = cannot_link(claims, features, lexicon) & ~rival_accounts(claims, lexicon)
+    return may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
 
 
 def score_pairs(
@@ -98,9 +109,9 @@ def score_pairs(
     probabilities[rows, cols] = scored
     probabilities[cols, rows] = scored
     # Two sides' accounts of one quantity are linked whatever the classifier scores them
-    # (their words differ by design, features.rival_accounts), but weigh only as a pair
+    # (their words differ by design, links.rival_accounts), but weigh only as a pair
     # halfway between the threshold and certain when clusters are merged. One person's age
-    # is certain (features.one_age): it may pull a cluster of that person's other ages in.
+    # is certain (links.one_age): it may pull a cluster of that person's other ages in.
     rival = rival_accounts(claims, lexicon) & allowed
     probabilities[rival] = np.maximum(probabilities[rival], (1.0 + model.threshold) / 2)
     probabilities[one_age(claims) & allowed] = 1.0

@@ -1,0 +1,326 @@
+"""Hard constraints of the aligner: pairs the classifier may not link, and pairs that may
+not even meet through other claims (two periods, two events, a sum and its part).
+
+Each function takes one partition's claims and returns an n x n boolean matrix.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from checker.align.features import COLUMN, incidence, value_codes
+from checker.lexicon import Lexicon, is_generic_head
+from checker.models import Bound, Claim, QuantityKind
+from checker.subjects import is_age, person_name
+from checker.units import canonical_unit
+
+
+def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
+    """Hard constraints inside a partition (n x n, True = may pair): never a claim with itself,
+    a part ("300,000 of those") never with its whole, and a span of hours, days or months
+    never with a count or a measure ("within 24 hours" is not "two dozen schools"; only years
+    share a partition with counts, as ages are written "38" and "38-year-old")."""
+    part = np.array([bool(c.part_of) for c in claims], dtype=bool)
+    span = np.array([_short_time_span(c) for c in claims], dtype=bool)
+    allowed = (part[:, None] == part[None, :]) & (span[:, None] == span[None, :])
+    np.fill_diagonal(allowed, False)
+    return allowed
+
+
+def _short_time_span(claim: Claim) -> bool:
+    return claim.kind == QuantityKind.duration and canonical_unit(claim.unit) != "year"
+
+
+# Below this cosine, two specific counted phrases name different things (troops vs posts).
+COUNTED_COSINE_FLOOR = 0.3
+
+
+def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
+    """Pairs that count different things, so the classifier may not link them (n x n, True =
+    forbidden); they may still meet through others, unlike :func:`never_together`.
+
+    Both claims say what they count, and the things differ: the lexicon puts them in
+    different sets (soldiers vs civilians), or, both being specific, their embeddings are
+    far apart (Turkish soldiers vs military observation posts). Such a pair sharing a
+    number is the classic trap of a checker.
+    """
+    specific = np.array([bool(c.counted_head) and not is_generic_head(c.counted_head) for c in claims])
+    both_specific = specific[:, None] & specific[None, :]
+    # Only words the counted lexicon knows can conflict for certain: "offer" vs "contract" or
+    # "man" vs "wounded" are just other words (often a parse's choice of head), not two sets.
+    known = np.array([lexicon.counted_known(c.counted_head) for c in claims])
+    lexicon_conflict = (features[:, :, COLUMN["counted_conflict"]] > 0) & (known[:, None] | known[None, :])
+    same = features[:, :, COLUMN["counted_same"]] > 0
+    far = features[:, :, COLUMN["counted_cosine"]] < COUNTED_COSINE_FLOOR
+    # Unless it looks like one event told two ways: the same figure, the same event word,
+    # the same nationality ("eight Turkish soldiers" / "eight Turkish workers" killed):
+    # that pair must stay together so the compare stage can say what was counted differs.
+    one_event = (
+        (features[:, :, COLUMN["same_point"]] > 0)
+        & (features[:, :, COLUMN["predicate_same"]] > 0)
+        & (features[:, :, COLUMN["proper_modifier_shared"]] > 0)
+    )
+    # The same number of people killed (or wounded) in one story is one set of victims told
+    # in other words ("two men" / "two managing partners" wounded): words far apart in the
+    # embedding do not split them; only the lexicon's sets do (soldiers vs civilians).
+    outcome = np.array([lexicon.canonical_predicate(c.predicate) in OUTCOME_EVENTS for c in claims])
+    same_victims = (
+        (features[:, :, COLUMN["same_point"]] > 0)
+        & (features[:, :, COLUMN["predicate_same"]] > 0)
+        & outcome[:, None] & outcome[None, :]
+    )
+    counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims)) & ~one_event
+    # Two ages: the word beside the number names a person ("Anthony LaCalamita, 38", "a
+    # 38-year-old man"), and any two words may name one person; only two names differ.
+    age = np.array([is_age(c) for c in claims])
+    both_ages = age[:, None] & age[None, :]
+    return np.where(both_ages, different_people(claims), counted_veto)
+
+
+def different_people(claims: list[Claim]) -> np.ndarray:
+    """Pairs whose counted words are both names and share no word (n x n): Riva vs Kafoury."""
+    names = incidence([person_name(c) for c in claims])
+    named = names.sum(axis=1) > 0
+    return named[:, None] & named[None, :] & ((names @ names.T) == 0)
+
+
+def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.ndarray:
+    """Pairs that may not even meet through other claims (n x n, True = apart): figures of
+    two different times, or of two different events. A group holding both would set one
+    period against the other, or the dead against the wounded."""
+    apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
+    apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims)
+    if lexicon is not None:
+        apart |= different_events(claims, lexicon)
+    return apart
+
+
+def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
+    """Pairs counting the dead and the wounded, as the words next to each number say
+    (n x n, True = apart).
+
+    "Killed more than 50 people" and "left more 50 people with serious injuries" share a
+    number and a topic but never a quantity. The sentence's predicate is no proof (in "two
+    wounded men were taken to hospital" it is "take"), so only an outcome word right beside
+    the number counts, and only one that is the sole outcome there.
+    """
+    n = len(claims)
+    outcome = np.array([_adjacent_outcome(c, lexicon) or "" for c in claims], dtype=object)
+    known = outcome != ""
+    if known.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    return known[:, None] & known[None, :] & (outcome[:, None] != outcome[None, :])
+
+
+_LOWER_BOUNDS = frozenset({Bound.at_least, Bound.more_than})
+_UPPER_BOUNDS = frozenset({Bound.at_most, Bound.less_than})
+
+
+def listed_in_one_sentence(claims: list[Claim]) -> np.ndarray:
+    """Pairs of different figures one source gives in one sentence (n x n, True = apart).
+
+    "Two sons, 11 and 14", "a 47-year-old man and a 48-year-old man", "two quakes, measuring
+    7.6 and 7.4": a sentence lists different figures for different things. The same figure
+    in two units (a conversion in brackets), two clock times (time zones) and the two ends
+    of a range ("at least $160 million ... as much as $180 million") are not such a list.
+    """
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.kind != QuantityKind.time:
+            by_sentence.setdefault((claim.article_id, claim.sentence_start), []).append(i)
+    for members in by_sentence.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if _two_listed_figures(claims[i], claims[j]):
+                    apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _two_listed_figures(a: Claim, b: Claim) -> bool:
+    if a.kind != b.kind or a.attribution.source_normalized != b.attribution.source_normalized:
+        return False
+    if a.unit != b.unit:
+        return False  # "seven km (4 miles)": a conversion, however roughly rounded
+    if {a.bound, b.bound} & _LOWER_BOUNDS and {a.bound, b.bound} & _UPPER_BOUNDS:
+        return False  # the two ends of one range
+    # Disjoint intervals: "7.6 and 7.5 magnitude quakes" are two quakes, while "about 40" and
+    # "42" may be one toll written twice.
+    return b.value.low > a.value.high or a.value.low > b.value.high
+
+
+# Words that make a figure the sum over several parts ("a combined 157 games with the Angels
+# and Braves", "60 people in all"), when written right beside the number.
+_SUM_WORDS = frozenset({"combined", "altogether", "cumulative", "cumulatively"})
+_SUM_PHRASES = (("in", "all"), ("all", "told"), ("between", "them"), ("in", "total"))
+
+
+def sums_and_their_parts(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure marked as a sum over parts and a different figure not so marked
+    (n x n, True = apart): "54 games with the Angels" is part of "a combined 157 games with
+    the Angels and Braves", not a rival count of it. Equal figures may still meet (the same
+    total, once marked and once not)."""
+    n = len(claims)
+    is_sum = np.array([_marked_as_sum(c) for c in claims])
+    if not is_sum.any() or is_sum.all():
+        return np.zeros((n, n), dtype=bool)
+    low = np.array([c.value.low for c in claims])
+    high = np.array([c.value.high for c in claims])
+    disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
+    return (is_sum[:, None] != is_sum[None, :]) & disjoint
+
+
+def _marked_as_sum(claim: Claim) -> bool:
+    """A sum word right beside the number, inside its clause ("a combined 157", "60 in all")."""
+    before, after = _words_beside(claim, chars=60)
+    words = [w.lower() for w in reversed(before)] + ["#"] + [w.lower() for w in after]
+    if _SUM_WORDS.intersection(words):
+        return True
+    return any(words[i : i + 2] == list(phrase) for phrase in _SUM_PHRASES for i in range(len(words) - 1))
+
+
+# What befalls the people counted, so that one figure never counts two of them.
+OUTCOME_EVENTS = ("kill", "wound")
+# Words either side of the number that still describe it ("killed more than 50 people",
+# "55 others injured", "50 people with serious injuries"), up to a clause break.
+_WORDS_BEFORE, _WORDS_AFTER = 3, 4
+_WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
+
+
+def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The one outcome (killed or wounded) written right beside a head count, else None."""
+    if claim.kind.value != "count":
+        return None
+    before, after = _words_beside(claim, chars=80)
+    found = {event for w in before + after if (event := _outcome_of(w, lexicon)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
+    """The words that still describe the number: up to _WORDS_BEFORE before it
+    (nearest first) and _WORDS_AFTER after it, within ``chars`` characters and
+    stopping at a clause break."""
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    before = _WORD.findall(claim.sentence[max(0, rel_start - chars) : max(0, rel_start)])
+    after = _WORD.findall(claim.sentence[rel_end : rel_end + chars])
+    return _up_to_break(list(reversed(before)), _WORDS_BEFORE), _up_to_break(after, _WORDS_AFTER)
+
+
+def _up_to_break(words: list[str], limit: int) -> list[str]:
+    kept = []
+    for word in words[:limit]:
+        if word.lower() in _CLAUSE_BREAK:
+            break
+        kept.append(word)
+    return kept
+
+
+def _outcome_of(word: str, lexicon: Lexicon) -> str | None:
+    """kill / wound for a word of those lexicon sets, with crude inflection ("killing")."""
+    w = word.lower()
+    for form in (w, w.removesuffix("ing"), w.removesuffix("s"), w.removesuffix("ed")):
+        if form in lexicon.predicate_canonical:
+            event = lexicon.predicate_canonical[form]
+            return event if event in OUTCOME_EVENTS else None
+    return None
+
+
+# Two periods this far apart are two periods, not one period written loosely ("early March"
+# vs "Monday 9 April"): a week covers a weekday resolved against the wrong publication date.
+PERIOD_GAP_DAYS = 7
+_CALENDAR_WORD = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I
+)
+
+
+def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
+    """Pairs whose time scopes are disjoint windows more than PERIOD_GAP_DAYS apart, one of
+    them named by the calendar (a month or a year), so neither is a guess from a weekday.
+
+    "Three people were wounded in early March" and "three people were shot on Monday"
+    (April 9) are two incidents; a toll for 2002 is not the toll for 2004.
+    """
+    n = len(claims)
+    start = np.array([_ordinal(c.scope.start) for c in claims])
+    end = np.array([_ordinal(c.scope.end) for c in claims])
+    calendar = np.array([bool(c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    known = ~np.isnan(start) & ~np.isnan(end)
+    if not known.any():
+        return np.zeros((n, n), dtype=bool)
+    gap = np.maximum(start[None, :] - end[:, None], start[:, None] - end[None, :])
+    both = known[:, None] & known[None, :]
+    return both & (np.nan_to_num(gap) > PERIOD_GAP_DAYS) & (calendar[:, None] | calendar[None, :])
+
+
+# A figure dated this many years before the latest year the story dates a figure to is
+# history (an earlier quake, a 1996 massacre), not this story's news; a year less may be
+# last year's revenue, which reports often give without a date.
+HISTORY_GAP_YEARS = 2
+
+
+def past_and_present(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure dated to the calendar years back and a figure of the story's own
+    time, one with no date at all in its sentence (n x n, True = apart).
+
+    "The largest recorded at magnitude 7.6" on Oct. 10, 2002 is not "the first 7.6-magnitude
+    quake struck"; "28 Lebanese civilians killed in 1996" is not "some 30 people killed". The
+    story's time is the latest calendar year its figures are dated to, as articles may carry
+    no publication date.
+    """
+    n = len(claims)
+    dated = np.array([bool(c.scope.end and c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    if not dated.any():
+        return np.zeros((n, n), dtype=bool)
+    years = np.array([c.scope.end.year if d else 0 for c, d in zip(claims, dated)])
+    historic = dated & (years <= years.max() - HISTORY_GAP_YEARS)
+    present = np.array([not c.scope.text and not _CALENDAR_WORD.search(c.sentence) for c in claims])
+    apart = historic[:, None] & present[None, :]
+    return apart | apart.T
+
+
+def _ordinal(day) -> float:
+    return float(day.toordinal()) if day else float("nan")
+
+
+# Verbs that report a market price or its move over one trading session.
+MARKET_MOVES = frozenset({
+    "close", "finish", "open", "end", "trade", "rise", "fall", "drop", "sag", "slip", "slide", "gain",
+    "add", "soar", "jump", "climb", "surge", "plunge", "tumble", "dip", "sink", "rally", "edge",
+})
+_SHARES = re.compile(r"\b(?:shares?|stocks?|share price|stock price)\b", re.I)
+
+
+def market_prices_of_other_days(claims: list[Claim]) -> np.ndarray:
+    """Pairs of share prices or price moves not known to be of the same trading day.
+
+    A closing price or a day's drop holds for one session: "HP shares dropped $2.49" and
+    "HP shares sagged $2.56 Tuesday" may be Monday's and Tuesday's moves, so they are one
+    quantity only when both name the same day (or neither names one).
+    """
+    n = len(claims)
+    market = np.array([_is_market_move(c) for c in claims])
+    if market.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    days = value_codes([_day_key(c) for c in claims])  # no day is a key of its own
+    return market[:, None] & market[None, :] & (days[:, None] != days[None, :])
+
+
+def _is_market_move(claim: Claim) -> bool:
+    """A money or percent figure reported with a market verb in a sentence about shares."""
+    return (
+        claim.kind.value in ("money", "percent")
+        and (claim.predicate or "").lower() in MARKET_MOVES
+        and bool(_SHARES.search(claim.sentence))
+    )
+
+
+def _day_key(claim: Claim):
+    """The day a claim is dated to: the resolved date, else the phrase itself, else None."""
+    s = claim.scope
+    if s.start and s.end and s.start == s.end:
+        return s.start
+    return s.text.lower().removeprefix("on ").strip() if s.text else None

@@ -1,0 +1,113 @@
+"""Rule links of the aligner: pairs that are one quantity whatever the classifier scores
+them - two sides' accounts of one clash, one person's age.
+
+Each function takes one partition's claims and returns an n x n boolean matrix.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from checker.align.constraints import OUTCOME_EVENTS, different_people
+from checker.align.features import NESTED, SAME, relation_matrix, value_codes
+from checker.lexicon import Lexicon
+from checker.models import Bound, Claim
+from checker.subjects import is_age
+
+
+def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
+    """Pairs that are one quantity told by two sides (n x n, True = the same quantity).
+
+    A report sets rival counts side by side: "according to a war monitor, caused 13 Syrian
+    deaths. Turkey claimed to have neutralized more than 70 members of the regime." Two
+    different figures of one kind in one sentence or the next, each reported as a named
+    side's words, for one casualty measure (the same or a broader/narrower one) are the
+    sides' accounts of one quantity, whatever words each side counts in. Equal figures are
+    left to the classifier: agreeing sides raise no question. Over 404 ECB+ articles (five
+    per story) no pair qualifies: the rule is for the conflict report that sets two sides
+    against each other.
+    """
+    n = len(claims)
+    measures = _casualty_measures(lexicon)
+    candidate = np.array([_tells_an_account(c, lexicon, measures) for c in claims])
+    if candidate.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    article = value_codes([c.article_id for c in claims])
+    source = value_codes([c.attribution.source_normalized for c in claims])
+    kind = value_codes([c.kind.value for c in claims])
+    start = np.array([c.sentence_start for c in claims])
+    end = start + np.array([len(c.sentence) for c in claims])
+    point = np.array([c.value.point for c in claims])
+    # Sentence b starts where sentence a ends (give or take a space or a paragraph break).
+    follows = (start[None, :] - end[:, None] >= 0) & (start[None, :] - end[:, None] <= _NEXT_SENTENCE_GAP)
+    adjacent = (start[:, None] == start[None, :]) | follows | follows.T
+    related = np.isin(relation_matrix([c.predicate for c in claims], lexicon.predicate_relation), (SAME, NESTED))
+    place = value_codes([c.place.lower() if c.place else None for c in claims])
+    has_place = np.array([c.place is not None for c in claims])
+    other_places = has_place[:, None] & has_place[None, :] & (place[:, None] != place[None, :])
+    rival = (
+        candidate[:, None] & candidate[None, :]
+        & (article[:, None] == article[None, :])
+        & adjacent
+        & (kind[:, None] == kind[None, :])
+        & (source[:, None] != source[None, :])
+        & (point[:, None] != point[None, :])
+        & related
+        & ~other_places
+    )
+    np.fill_diagonal(rival, False)
+    return rival
+
+
+# Characters between one sentence's end and the next one's start (a space or a paragraph break).
+_NEXT_SENTENCE_GAP = 3
+# A sentence that reports what someone says: the side whose account the figure is.
+_REPORTED = re.compile(r"\b(?:said|says|say|according to|claimed|claims|claim|reported|reports|told|estimated|estimates|counted|confirmed)\b", re.I)
+# "One of the fatalities": a figure that picks some out of others, not a count of its own.
+_PARTITIVE_AFTER = re.compile(r"^\s*(?:of|out of)\s+(?:the|them|those|these)\b", re.I)
+_NOT_A_SIDE = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+
+
+# "Another two people", "three more": an addition to a figure given before, not an account.
+_ADDITION_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s*$", re.I)
+
+
+def _casualty_measures(lexicon: Lexicon) -> frozenset[str]:
+    """The killed, the wounded, and the broader measures that count them (neutralized,
+    casualties): what rival sides of a conflict give their own figures for."""
+    outcomes = frozenset(OUTCOME_EVENTS)
+    return outcomes | frozenset(p for p, narrower in lexicon.predicate_broader.items() if outcomes & narrower)
+
+
+def _tells_an_account(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) -> bool:
+    """A whole figure for a casualty measure, in a sentence that reports the words of a
+    side named in it (not "he", not the counted people themselves)."""
+    source = claim.attribution.source or ""
+    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    return (
+        not claim.part_of
+        and (source[:1].isupper() or claim.attribution.source_normalized in lexicon.source_aliases.values())
+        and source.lower() not in _NOT_A_SIDE
+        and claim.text.lower() not in source.lower()
+        and lexicon.canonical_predicate(claim.predicate) in measures
+        and bool(_REPORTED.search(claim.sentence))
+        and not _PARTITIVE_AFTER.match(claim.sentence[rel_end:])
+        and not _ADDITION_BEFORE.search(claim.sentence[:rel_start])
+    )
+
+
+def one_age(claims: list[Claim]) -> np.ndarray:
+    """Pairs giving one person's age (n x n, True = the same quantity): two ages of the same
+    figure whose words do not name two different people ("Anthony LaCalamita, 38" and "a
+    38-year-old male"). Inside one story an age is a person's signature; the classifier, made
+    for counts, reads "male" and "LaCalamita" as two different things."""
+    # Only ages given exactly: "under age 40" is a bracket, not someone's age.
+    age = np.array([c.bound == Bound.exact and is_age(c) for c in claims])
+    if age.sum() < 2:
+        return np.zeros((len(claims), len(claims)), dtype=bool)
+    point = np.array([c.value.point for c in claims])
+    same = age[:, None] & age[None, :] & (point[:, None] == point[None, :]) & ~different_people(claims)
+    np.fill_diagonal(same, False)
+    return same
