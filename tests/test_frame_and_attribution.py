@@ -66,6 +66,13 @@ def test_a_clause_about_what_they_own_is_not_the_event():
     assert LEXICON.canonical_predicate(injured.predicate) == "wound"
 
 
+def test_a_singular_noun_joined_to_a_plural_one_only_modifies_it():
+    """'Hundreds of government and private buildings' count buildings; 'soldiers and
+    civilians' keep the first noun."""
+    assert one("Hundreds of government and private buildings have been damaged.", "Hundreds").counted_head == "building"
+    assert one("Hundreds of soldiers and civilians were killed.", "Hundreds").counted_head == "soldier"
+
+
 def test_scope_resolved_against_publication_date():
     c = one("The offensive has driven almost 700,000 people from their homes in the past 10 weeks.", "almost 700,000", dt.date(2020, 2, 11))
     assert c.scope.text == "in the past 10 weeks"

@@ -71,7 +71,7 @@ def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, bool]:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                obj = objects[0]
+                obj = _plural_conjunct(objects[0])
                 return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
     # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
     head = anchor.head
@@ -84,6 +84,16 @@ def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, bool]:
     if nxt is not None and nxt.pos_ == "NOUN":
         return nxt, False
     return None, False
+
+
+def _plural_conjunct(noun: Token) -> Token:
+    """The counted noun of "hundreds of government and private buildings": a singular noun
+    joined to a plural one only modifies it (the parser makes "government" the object);
+    "soldiers and civilians" are both counted and the first stands for them."""
+    if noun.tag_ != "NN":
+        return noun
+    plural = [c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS"]
+    return plural[0] if plural else noun
 
 
 def _counted_phrase(noun: Token, span: Span) -> str:
