@@ -424,3 +424,37 @@ def test_the_same_victims_told_in_other_words_are_grouped():
         "Shelling killed three civilians near Saraqib on Monday.",
     )
     assert _not_grouped(split, "three", "three")
+
+
+def test_a_conversion_in_brackets_is_the_same_figure():
+    """'75 kilometers (50 miles)' is one distance; euros and dollars need a rate, and a clock
+    time with its GMT equivalent is no unit conversion."""
+    from checker.align.links import restated_in_other_units
+
+    claims, at = _indexed(
+        "The quake struck at 7:48 a.m. local time, 75 kilometers (50 miles) west of Manokwari.",
+        "Robbers stole gems worth 85 million euros ($108 million) from the store.",
+    )
+    linked = restated_in_other_units(claims)
+    assert linked[at("0.txt", "75 kilometers"), at("0.txt", "50 miles")]
+    assert not linked[at("1.txt", "85 million"), at("1.txt", "$108")]
+
+
+def test_a_distance_is_not_vetoed_by_the_noun_the_parser_puts_beside_it():
+    """A measure is in its unit: 'local time' next to '75 kilometers' is not what it counts,
+    so it cannot veto pairing with '(50 miles)' elsewhere."""
+    from checker.align import claim_vectors
+    from checker.align.constraints import cannot_link
+    from checker.align.features import feature_tensor
+    from checker.nlp.embedding_model import embed_texts
+
+    claims, at = _indexed(
+        "The quake struck off the coast at 7:48 a.m. local time, 75 kilometers (50 miles) west of Manokwari.",
+        "Wednesday's shallow quake hit at 7 : 48 am (2248 GMT Tuesday) just off the coast, some 75 kilometres "
+        "(50 miles) west of Manokwari.",
+    )
+    # The parser's picks: "time" and "am", far apart.
+    assert (claims[at("0.txt", "75 kilometers")].counted_head, claims[at("1.txt", "some 75")].counted_head) == ("time", "am")
+    frame, context, counted = claim_vectors(claims, embed_texts)
+    features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, _lexicon())
+    assert not cannot_link(claims, features, _lexicon())[at("0.txt", "75 kilometers"), at("1.txt", "some 75")]

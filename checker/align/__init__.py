@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.constraints import cannot_link, may_pair_matrix, never_together
 from checker.align.features import feature_tensor
-from checker.align.links import one_age, rival_accounts
+from checker.align.links import one_age, restated_in_other_units, rival_accounts
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
@@ -87,8 +87,10 @@ def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexic
 
 def _allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
     """Pairs that may share a group: the hard constraints and no cannot-link (n x n).
-    Rival accounts (links.rival_accounts) may pair whatever their counted words say."""
-    vetoed = cannot_link(claims, features, lexicon) & ~rival_accounts(claims, lexicon)
+    Rival accounts and conversions in brackets (links.py) may pair whatever their counted
+    words say."""
+    by_rule = rival_accounts(claims, lexicon) | restated_in_other_units(claims)
+    vetoed = cannot_link(claims, features, lexicon) & ~by_rule
     return may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
 
 
@@ -111,10 +113,11 @@ def score_pairs(
     # Two sides' accounts of one quantity are linked whatever the classifier scores them
     # (their words differ by design, links.rival_accounts), but weigh only as a pair
     # halfway between the threshold and certain when clusters are merged. One person's age
-    # is certain (links.one_age): it may pull a cluster of that person's other ages in.
+    # is certain (links.one_age): it may pull a cluster of that person's other ages in; so is
+    # a figure's conversion in brackets (links.restated_in_other_units).
     rival = rival_accounts(claims, lexicon) & allowed
     probabilities[rival] = np.maximum(probabilities[rival], (1.0 + model.threshold) / 2)
-    probabilities[one_age(claims) & allowed] = 1.0
+    probabilities[(one_age(claims) | restated_in_other_units(claims)) & allowed] = 1.0
     return probabilities, allowed
 
 

@@ -46,7 +46,12 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     far apart (Turkish soldiers vs military observation posts). Such a pair sharing a
     number is the classic trap of a checker.
     """
-    specific = np.array([bool(c.counted_head) and not is_generic_head(c.counted_head) for c in claims])
+    # A measure (75 km, 7.6 magnitude) is in its unit: the noun the parser finds next to it
+    # ("local time", "kilometre") is not a thing it counts. Money keeps its noun: a bid, a
+    # deal and a revenue are different sums.
+    specific = np.array([
+        bool(c.counted_head) and not is_generic_head(c.counted_head) and c.kind != QuantityKind.measure for c in claims
+    ])
     both_specific = specific[:, None] & specific[None, :]
     # Only words the counted lexicon knows can conflict for certain: "offer" vs "contract" or
     # "man" vs "wounded" are just other words (often a parse's choice of head), not two sets.

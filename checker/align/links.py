@@ -15,6 +15,7 @@ from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
 from checker.subjects import is_age
+from checker.units import canonical_unit, to_canonical
 
 
 def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
@@ -111,3 +112,36 @@ def one_age(claims: list[Claim]) -> np.ndarray:
     same = age[:, None] & age[None, :] & (point[:, None] == point[None, :]) & ~different_people(claims)
     np.fill_diagonal(same, False)
     return same
+
+
+# How far a conversion in brackets may stray from the figure it restates: "seven km (4
+# miles)" is 6.4 km, rounded for the reader.
+CONVERSION_SLACK = 0.15
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*(?:about|some|roughly|around|nearly|almost)?\s*$", re.I)
+
+
+def restated_in_other_units(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure and its conversion in brackets right after it (n x n, True = the
+    same quantity): "75 kilometers (50 miles)", "$ 108 million" after "85 million euros" is
+    not one (no rate is known), "17:06 (13:36 GMT)" is a clock, not a unit."""
+    n = len(claims)
+    same = np.zeros((n, n), dtype=bool)
+    order = sorted(range(n), key=lambda i: (claims[i].article_id, claims[i].start))
+    for i, j in zip(order, order[1:]):
+        if _converts(claims[i], claims[j]):
+            same[i, j] = same[j, i] = True
+    return same
+
+
+def _converts(first: Claim, second: Claim) -> bool:
+    if first.article_id != second.article_id or first.sentence_start != second.sentence_start:
+        return False
+    if not (first.unit and second.unit) or first.unit == second.unit:
+        return False
+    if canonical_unit(first.unit) != canonical_unit(second.unit):
+        return False
+    between = first.sentence[first.end - first.sentence_start : second.start - second.sentence_start]
+    if not _OPEN_BRACKET.match(between):
+        return False
+    a, b = to_canonical(first.value, first.unit)[0].point, to_canonical(second.value, second.unit)[0].point
+    return abs(a - b) <= CONVERSION_SLACK * max(abs(a), abs(b))
