@@ -458,3 +458,17 @@ def test_a_distance_is_not_vetoed_by_the_noun_the_parser_puts_beside_it():
     frame, context, counted = claim_vectors(claims, embed_texts)
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, _lexicon())
     assert not cannot_link(claims, features, _lexicon())[at("0.txt", "75 kilometers"), at("1.txt", "some 75")]
+
+
+def test_a_part_named_by_its_own_place_counts_that_place():
+    """'Over 170,000 of them in Aceh' is Aceh's toll, comparable with another report's
+    '168,000 killed in Aceh'; a bare '300,000 of those' stays a part."""
+    from checker.align.constraints import is_part
+
+    claims, at = _indexed(
+        "The tsunami killed more than 230,000 people, over 170,000 of them in Aceh.",
+        "Almost 900,000 people have fled, and more than 300,000 of those since February.",
+    )
+    aceh, since = claims[at("0.txt", "over 170,000")], claims[at("1.txt", "more than 300,000")]
+    assert aceh.part_of and since.part_of  # extraction still says each is part of a figure
+    assert not is_part(aceh) and is_part(since)

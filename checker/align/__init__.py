@@ -17,7 +17,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.constraints import cannot_link, may_pair_matrix, never_together
+from checker.align.constraints import cannot_link, is_part, may_pair_matrix, never_together
 from checker.align.features import feature_tensor
 from checker.align.links import one_age, restated_in_other_units, rival_accounts
 from checker.align.pair_model import PairModel, load_pair_model
@@ -146,7 +146,7 @@ _KIND_FAMILIES = {
 
 
 def _partition_key(claim: Claim) -> tuple:
-    return (_KIND_FAMILIES.get(claim.kind, claim.kind.value), bool(claim.part_of))
+    return (_KIND_FAMILIES.get(claim.kind, claim.kind.value), is_part(claim))
 
 
 def _partitions(claims: list[Claim], story_of: dict[str, int], settings: AlignSettings) -> list[list[int]]:

@@ -17,12 +17,24 @@ from checker.subjects import is_age, person_name
 from checker.units import canonical_unit
 
 
+# "over 170,000 of them in Aceh": a part named by its own place is that place's whole count.
+_PLACE_OF_PART = re.compile(r"^\s*of\s+(?:them|those|these|whom)\s+(?:were\s+)?in\s+[A-Z]")
+
+
+def is_part(claim: Claim) -> bool:
+    """A figure that only counts part of an earlier one ("300,000 of those"), unless its own
+    place makes it a count of its own ("over 170,000 of them in Aceh")."""
+    if not claim.part_of:
+        return False
+    return not _PLACE_OF_PART.match(claim.sentence[claim.end - claim.sentence_start :])
+
+
 def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
     """Hard constraints inside a partition (n x n, True = may pair): never a claim with itself,
     a part ("300,000 of those") never with its whole, and a span of hours, days or months
     never with a count or a measure ("within 24 hours" is not "two dozen schools"; only years
     share a partition with counts, as ages are written "38" and "38-year-old")."""
-    part = np.array([bool(c.part_of) for c in claims], dtype=bool)
+    part = np.array([is_part(c) for c in claims], dtype=bool)
     span = np.array([_short_time_span(c) for c in claims], dtype=bool)
     allowed = (part[:, None] == part[None, :]) & (span[:, None] == span[None, :])
     np.fill_diagonal(allowed, False)
