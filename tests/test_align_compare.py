@@ -472,3 +472,16 @@ def test_a_part_named_by_its_own_place_counts_that_place():
     aceh, since = claims[at("0.txt", "over 170,000")], claims[at("1.txt", "more than 300,000")]
     assert aceh.part_of and since.part_of  # extraction still says each is part of a figure
     assert not is_part(aceh) and is_part(since)
+
+
+def test_a_floor_held_in_each_of_several_seasons_is_not_one_seasons_total():
+    from checker.align.constraints import floors_over_periods, never_together
+
+    claims, at = _indexed(
+        "Teixeira, 28, has hit at least 30 homers and driven in at least 105 runs in each of the past five seasons.",
+        "Overall, he finished the season with a .308 average, 33 homers and 121 RBI.",
+    )
+    floor, total = at("0.txt", "at least 30"), at("1.txt", "33")
+    assert floors_over_periods(claims)[floor, total]
+    assert never_together(claims)[total, floor]
+    assert not floors_over_periods(claims)[at("0.txt", "at least 30"), at("0.txt", "at least 105")]

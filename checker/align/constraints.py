@@ -108,7 +108,7 @@ def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.nd
     two different times, or of two different events. A group holding both would set one
     period against the other, or the dead against the wounded."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
-    apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims)
+    apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
     return apart
@@ -167,6 +167,28 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
     # Disjoint intervals: "7.6 and 7.5 magnitude quakes" are two quakes, while "about 40" and
     # "42" may be one toll written twice.
     return b.value.low > a.value.high or a.value.low > b.value.high
+
+
+# A figure that held in each of several periods: "at least 30 homers ... in each of the past
+# five seasons", "more than 100 every year".
+_EACH_PERIOD = re.compile(r"\b(?:in|for)\s+each\s+of\b|\b(?:each|every)\s+(?:season|year|month|week|day)\b", re.I)
+_EACH_PERIOD_WINDOW = 80
+
+
+def floors_over_periods(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a figure that held in each of several periods and one that did not say so
+    (n x n, True = apart): "at least 30 homers in each of the past five seasons" is a floor
+    over five seasons, not the 33 homers of the last one."""
+    n = len(claims)
+    each = np.array([_held_each_period(c) for c in claims])
+    if not each.any() or each.all():
+        return np.zeros((n, n), dtype=bool)
+    return each[:, None] != each[None, :]
+
+
+def _held_each_period(claim: Claim) -> bool:
+    rel_end = claim.end - claim.sentence_start
+    return bool(_EACH_PERIOD.search(claim.sentence[rel_end : rel_end + _EACH_PERIOD_WINDOW]))
 
 
 # Words that make a figure the sum over several parts ("a combined 157 games with the Angels
