@@ -1,5 +1,6 @@
 """Rule links of the aligner: pairs that are one quantity whatever the classifier scores
-them - two sides' accounts of one clash, one person's age.
+them - two sides' accounts of one clash, one person's age, a figure and its conversion in
+brackets.
 
 Each function takes one partition's claims and returns an n x n boolean matrix.
 """
@@ -69,8 +70,6 @@ _REPORTED = re.compile(r"\b(?:said|says|say|according to|claimed|claims|claim|re
 # "One of the fatalities": a figure that picks some out of others, not a count of its own.
 _PARTITIVE_AFTER = re.compile(r"^\s*(?:of|out of)\s+(?:the|them|those|these)\b", re.I)
 _NOT_A_SIDE = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-
-
 # "Another two people", "three more": an addition to a figure given before, not an account.
 _ADDITION_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s*$", re.I)
 
