@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix, never_together
 from checker.align.features import feature_tensor
-from checker.align.links import one_age, restated_in_other_units, rival_accounts
+from checker.align.links import RuleLinks, rule_links
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
@@ -80,18 +80,21 @@ def claim_texts(claims: list[Claim]) -> list[str]:
 def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
     """The (n, n, F) pair features and the n x n pairs allowed at all (``vectors`` as from
     :func:`claim_vectors`): what the classifier scores, and what it is trained on."""
+    features, allowed, _ = _features_allowed_and_links(claims, vectors, lexicon)
+    return features, allowed
+
+
+def _features_allowed_and_links(
+    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon
+) -> tuple[np.ndarray, np.ndarray, RuleLinks]:
+    """Pair features, allowed pairs and rule links. Rule-linked pairs (links.py) may pair
+    whatever their counted words say; the hard constraints still hold."""
     frame, context, counted = vectors
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
-    return features, _allowed_pairs(claims, features, lexicon)
-
-
-def _allowed_pairs(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
-    """Pairs that may share a group: the hard constraints and no cannot-link (n x n).
-    Rival accounts and conversions in brackets (links.py) may pair whatever their counted
-    words say."""
-    by_rule = rival_accounts(claims, lexicon) | restated_in_other_units(claims)
-    vetoed = cannot_link(claims, features, lexicon) & ~by_rule
-    return may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
+    links = rule_links(claims, lexicon)
+    vetoed = cannot_link(claims, features, lexicon) & ~(links.rival | links.certain)
+    allowed = may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
+    return features, allowed, links
 
 
 def score_pairs(
@@ -104,7 +107,7 @@ def score_pairs(
     the classifier is the costliest step after embedding.
     """
     n = len(claims)
-    features, allowed = pair_features(claims, vectors, lexicon)
+    features, allowed, links = _features_allowed_and_links(claims, vectors, lexicon)
     rows, cols = np.nonzero(np.triu(allowed, k=1))
     probabilities = np.zeros((n, n), dtype=np.float64)
     scored = model.probabilities(features[rows, cols])
@@ -115,9 +118,9 @@ def score_pairs(
     # halfway between the threshold and certain when clusters are merged. One person's age
     # is certain (links.one_age): it may pull a cluster of that person's other ages in; so is
     # a figure's conversion in brackets (links.restated_in_other_units).
-    rival = rival_accounts(claims, lexicon) & allowed
+    rival = links.rival & allowed
     probabilities[rival] = np.maximum(probabilities[rival], (1.0 + model.threshold) / 2)
-    probabilities[(one_age(claims) | restated_in_other_units(claims)) & allowed] = 1.0
+    probabilities[links.certain & allowed] = 1.0
     return probabilities, allowed
 
 

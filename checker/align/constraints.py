@@ -74,20 +74,13 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     # Unless it looks like one event told two ways: the same figure, the same event word,
     # the same nationality ("eight Turkish soldiers" / "eight Turkish workers" killed):
     # that pair must stay together so the compare stage can say what was counted differs.
-    one_event = (
-        (features[:, :, COLUMN["same_point"]] > 0)
-        & (features[:, :, COLUMN["predicate_same"]] > 0)
-        & (features[:, :, COLUMN["proper_modifier_shared"]] > 0)
-    )
+    same_figure_and_event = (features[:, :, COLUMN["same_point"]] > 0) & (features[:, :, COLUMN["predicate_same"]] > 0)
+    one_event = same_figure_and_event & (features[:, :, COLUMN["proper_modifier_shared"]] > 0)
     # The same number of people killed (or wounded) in one story is one set of victims told
     # in other words ("two men" / "two managing partners" wounded): words far apart in the
     # embedding do not split them; only the lexicon's sets do (soldiers vs civilians).
     outcome = np.array([lexicon.canonical_predicate(c.predicate) in OUTCOME_EVENTS for c in claims])
-    same_victims = (
-        (features[:, :, COLUMN["same_point"]] > 0)
-        & (features[:, :, COLUMN["predicate_same"]] > 0)
-        & outcome[:, None] & outcome[None, :]
-    )
+    same_victims = same_figure_and_event & outcome[:, None] & outcome[None, :]
     counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims)) & ~one_event
     # Two ages: the word beside the number names a person ("Anthony LaCalamita, 38", "a
     # 38-year-old man"), and any two words may name one person; only two names differ.

@@ -8,6 +8,7 @@ Each function takes one partition's claims and returns an n x n boolean matrix.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -17,6 +18,20 @@ from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
 from checker.subjects import is_age
 from checker.units import canonical_unit, to_canonical
+
+
+class RuleLinks(NamedTuple):
+    """One partition's rule links (n x n each): rival accounts, which weigh as a pair halfway
+    between the threshold and certain when clusters merge, and links that are certain (one
+    person's age, a figure and its conversion in brackets)."""
+
+    rival: np.ndarray
+    certain: np.ndarray
+
+
+def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
+    """Every rule link of one partition, computed once for the allowed pairs and the scores."""
+    return RuleLinks(rival=rival_accounts(claims, lexicon), certain=one_age(claims) | restated_in_other_units(claims))
 
 
 def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
