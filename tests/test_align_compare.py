@@ -233,60 +233,58 @@ def _lexicon():
 def test_the_dead_and_the_wounded_are_kept_apart_by_the_words_beside_the_number():
     from checker.align.constraints import different_events
 
-    claims = _extracted(
+    claims, at = _indexed(
         "The bombing of UN schools and of housing killed more than 50 people.",
         "The attack has also left more than 50 people with serious injuries, 10 of whom remain critical.",
         "Some 30 people were killed and 55 others injured.",
     )
-    at = {c.text: i for i, c in enumerate(claims)}
     apart = different_events(claims, _lexicon())
-    killed, injured = [i for i, c in enumerate(claims) if c.text == "more than 50"]
+    killed, injured = at("0.txt", "more than 50"), at("1.txt", "more than 50")
     assert apart[killed, injured] and apart[injured, killed]
-    assert apart[at["Some 30"], at["55"]]  # "and" ends the clause: 55 were injured, not killed
-    assert not apart[injured, at["55"]]
+    # "and" ends the clause: 55 were injured, not killed
+    assert apart[at("2.txt", "Some 30"), at("2.txt", "55")]
+    assert not apart[injured, at("2.txt", "55")]
 
 
 def test_a_verb_of_the_sentence_does_not_make_two_events():
     """The outcome beside the number counts, not the verb that governs the sentence."""
     from checker.align.constraints import different_events
 
-    claims = _extracted(
+    claims, at = _indexed(
         "Two wounded men were taken to a hospital in Royal Oak.",
         "A gunman killed one and wounded two men at an office on Monday.",
         "A 60-year-old woman was arrested on Friday.",
     )
-    at = {c.text: i for i, c in enumerate(claims)}
     apart = different_events(claims, _lexicon())
-    assert not apart[at["Two"], at["two"]]
-    assert not apart[at["60-year-old"]].any()
+    assert not apart[at("0.txt", "Two"), at("1.txt", "two")]
+    assert not apart[at("2.txt", "60-year-old")].any()
 
 
 def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
     """The 2002 quake's magnitude is not this week's quake's, which the article leaves undated."""
     from checker.align.constraints import past_and_present
 
-    claims = _extracted(
+    claims, at = _indexed(
         "The latest quakes in Manokwari occurred on Oct. 10, 2002, the largest recorded at magnitude 7.6. "
         "In December 2004, a tsunami left at least 230,000 people dead.",
         "Residents rushed from their homes shortly after the first 7.6-magnitude quake struck.",
     )
-    at = {c.text: i for i, c in enumerate(claims)}
     apart = past_and_present(claims)
-    assert apart[at["magnitude 7.6"], at["7.6-magnitude"]] and apart[at["7.6-magnitude"], at["magnitude 7.6"]]
-    assert not apart[at["at least 230,000"]].any()  # the story's latest year is its own time
+    history, news = at("0.txt", "magnitude 7.6"), at("1.txt", "7.6-magnitude")
+    assert apart[history, news] and apart[news, history]
+    assert not apart[at("0.txt", "at least 230,000")].any()  # the story's latest year is its own time
 
 
 def test_past_and_present_keeps_a_recent_year_with_undated_figures():
     """Last year's figure may be given undated elsewhere; only years back are history."""
     from checker.align.constraints import past_and_present
 
-    claims = _extracted(
+    claims, at = _indexed(
         "EDS had revenue of $22 billion in 2007.",
         "EDS has revenue of $22 billion.",
         "EDS was spun off by GM in 2006, with 5,000 staff, and in 2008 it had 7,000.",
     )
-    dated, undated = [i for i, c in enumerate(claims) if c.text == "$22 billion"]
-    staff = next(i for i, c in enumerate(claims) if c.text == "5,000")
+    dated, undated, staff = at("0.txt", "$22 billion"), at("1.txt", "$22 billion"), at("2.txt", "5,000")
     apart = past_and_present(claims)
     assert not apart[dated, undated]  # 2007 is only a year before 2008
     assert apart[staff, undated]  # 2006 is history
