@@ -146,3 +146,12 @@ def test_anonymous_sources(text, number):
 def test_named_official_is_not_anonymous():
     c = one("UN official Jens Laerke said 40 people died.", "40")
     assert c.attribution.kind.value == "reported_speech"
+
+
+def test_an_amount_of_money_does_not_count_the_robbers_a_headline_names():
+    """The parser makes 'e80 million' an appositive of 'Robbers' in this headline; the money is
+    not a count of robbers. A count in apposition keeps its noun ('two sons, 11 and 14')."""
+    money = one("Robbers in drag steal e80 million from Paris diamond store in biggest French heist.", "e80 million")
+    assert money.counted_head != "robber"
+    age = one("She had lost an 8-year-old daughter and two sons, 11 and 14.", "11")
+    assert age.counted_head == "son"

@@ -60,7 +60,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
                 )
             )
             break
-        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words) if sentence.doc is not None else Frame()
+        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money) if sentence.doc is not None else Frame()
         scope = _scope(phrases, rel_start)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         claims.append(claim)

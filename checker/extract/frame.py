@@ -33,13 +33,14 @@ class Frame(BaseModel):
     anaphoric: bool = False
 
 
-def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str]) -> Frame:
-    """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``)."""
+def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money: bool = False) -> Frame:
+    """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``); ``money``
+    when the number is an amount of money."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Frame()
     anchor = _anchor(span)
-    noun, anaphoric = _counted_noun(anchor, span)
+    noun, anaphoric = _counted_noun(anchor, span, money)
     counted = _counted_phrase(noun, span) if noun is not None and not anaphoric else None
     head_lemma = lemma(noun).lower() if noun is not None and not anaphoric else None
     predicate = _predicate(noun if noun is not None else anchor, span, event_words)
@@ -61,7 +62,7 @@ def _anchor(span: Span) -> Token:
     return span[-1]
 
 
-def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, bool]:
+def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token | None, bool]:
     """The noun the number counts, and whether it only points back to an earlier figure."""
     inside = {t.i for t in span}
     # "hundreds of thousands of civilians", "300,000 of those": follow "of".
@@ -75,7 +76,12 @@ def _counted_noun(anchor: Token, span: Span) -> tuple[Token | None, bool]:
                 return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
     # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
     head = anchor.head
-    if anchor.dep_ in _NUMBER_TO_NOUN and head.i not in inside and head.pos_ in ("NOUN", "PROPN"):
+    # An amount of money in apposition to a common noun is a misparsed headline ("Robbers in
+    # drag steal e80 million" makes "million" an appositive of "Robbers"), never what it is
+    # worth; a count or an age is that noun's ("two sons, 11 and 14"), and a name keeps its
+    # figure ("Jean Larson, 48"; "the Orioles $140 million", a bid with its verb elided).
+    misparsed = money and anchor.dep_ == "appos" and head.pos_ == "NOUN"
+    if anchor.dep_ in _NUMBER_TO_NOUN and not misparsed and head.i not in inside and head.pos_ in ("NOUN", "PROPN"):
         return head, False
     # The parser sometimes leaves the noun right after the number unattached.
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
