@@ -155,3 +155,10 @@ def test_an_amount_of_money_does_not_count_the_robbers_a_headline_names():
     assert money.counted_head != "robber"
     age = one("She had lost an 8-year-old daughter and two sons, 11 and 14.", "11")
     assert age.counted_head == "son"
+
+
+def test_a_clause_with_its_own_object_is_not_the_figures_event():
+    """The 30 were fired; the baby was wounded. A participle with no object of its own still
+    tells the event ("left 13 Turkish troops dead")."""
+    fired = one("Hamas fired more than 30 into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera, wounding a baby.", "more than 30")
+    assert fired.predicate == "fire"

@@ -142,7 +142,7 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     if verb is None and token.pos_ in ("VERB", "AUX"):
         verb = token
     if verb is not None:
-        candidates.extend(c for c in verb.children if c.dep_ in _EVENT_DEPS)
+        candidates.extend(c for c in verb.children if c.dep_ in _EVENT_DEPS and not _has_own_object(c))
     # Words right after the counted noun ("13 Turkish troops dead", "50 people killed",
     # "24 soldiers who were injured"), up to a clause about something they own, which tells
     # of that thing ("Palestinians whose homes were destroyed").
@@ -157,6 +157,12 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     if verb is not None:
         return lemma(verb).lower()
     return None
+
+
+def _has_own_object(clause: Token) -> bool:
+    """A clause whose verb acts on something of its own tells that thing's event: in "fired
+    more than 30 into Israel, wounding a baby" the 30 were fired, the baby was wounded."""
+    return clause.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in clause.children)
 
 
 def _place(doc: Doc, span: Span) -> str | None:
