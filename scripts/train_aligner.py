@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.align import _partition_key, claim_vectors, cluster_claims, pair_features, score_pairs  # noqa: E402
+from checker.align.event_days import article_days  # noqa: E402
 from checker.align.features import FEATURE_NAMES  # noqa: E402
 from checker.align.pair_model import MODEL_PATH, PairModel, Tree  # noqa: E402
 from checker.evaluation.gold import corpus_paths, load_gold  # noqa: E402
@@ -40,9 +41,10 @@ from checker.pipeline import PipelineOptions, check_articles, load_ruleset  # no
 class Cluster:
     """One gold file's claims, partitions, pair features and labels."""
 
-    def __init__(self, name, claims, labels_by_claim, trap_pairs, lexicon):
+    def __init__(self, name, claims, labels_by_claim, trap_pairs, lexicon, days):
         self.name = name
         self.claims = claims
+        self.days = days  # articles telling of two events on two days (event_days.py)
         self.label = labels_by_claim  # claim id -> gold group id (matched claims only)
         vectors = claim_vectors(claims, embed_texts)
         self.partitions = []
@@ -54,7 +56,7 @@ class Cluster:
                 continue
             sub = [claims[i] for i in members]
             sub_vectors = [v[members] for v in vectors]
-            tensor, allowed = pair_features(sub, sub_vectors, lexicon)
+            tensor, allowed = pair_features(sub, sub_vectors, lexicon, days)
             self.partitions.append((sub, tensor, allowed, sub_vectors))
         self.trap_pairs = trap_pairs
 
@@ -109,7 +111,7 @@ def build_clusters(gold_paths: list[Path], cache: Path | None = None):
             a, b = match(trap.a.doc, trap.a.context, trap.a.number), match(trap.b.doc, trap.b.context, trap.b.number)
             if a and b:
                 traps.add(frozenset((a.id, b.id)))
-        clusters.append(Cluster(path.name, report.claims, labels, traps, lexicon))
+        clusters.append(Cluster(path.name, report.claims, labels, traps, lexicon, article_days(report.articles)))
         print(f"{path.name}: {len(report.claims)} claims, {len(labels)} matched", file=sys.stderr)
     if cache:
         cache.write_bytes(pickle.dumps(reports))
@@ -159,8 +161,8 @@ def alignment_scores(model: PairModel, clusters, lexicon):
     for cl in clusters:
         group_of = {}
         for p_index, (sub, _, allowed, vectors) in enumerate(cl.partitions):
-            probs, allowed = score_pairs(sub, vectors, lexicon, model)
-            for k, cluster in enumerate(cluster_claims(sub, probs, allowed, model, lexicon)):
+            probs, allowed = score_pairs(sub, vectors, lexicon, model, cl.days)
+            for k, cluster in enumerate(cluster_claims(sub, probs, allowed, model, lexicon, cl.days)):
                 for i in cluster:
                     group_of[sub[i].id] = (p_index, k)
         matched = [c for c in cl.claims if c.id in cl.label]

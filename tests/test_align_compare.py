@@ -483,3 +483,32 @@ def test_a_floor_held_in_each_of_several_seasons_is_not_one_seasons_total():
     assert floors_over_periods(claims)[floor, total]
     assert never_together(claims)[total, floor]
     assert not floors_over_periods(claims)[at("0.txt", "at least 30"), at("0.txt", "at least 105")]
+
+
+def test_an_article_that_tells_of_an_earlier_days_event_keeps_its_own_figures_apart_from_it():
+    """20_5 of ECB+ is about Monday's second quake and recalls Sunday's: its undated
+    magnitude and injured are Monday's, never the Sunday quake's of the other articles."""
+    report = _run(
+        "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five people.",
+        "Iran's state television says a magnitude-5.2 quake has injured three people on Qeshm island. "
+        "Monday's earthquake was the second one to hit Qeshm in the past 24 hours. "
+        "Earlier on Sunday a 5.6 quake jolted the island.",
+    )
+    assert _not_grouped(report, "5.6 magnitude", "magnitude-5.2")
+    assert _not_grouped(report, "five", "three")
+    assert not _not_grouped(report, "5.6 magnitude", "5.6")
+
+
+def test_two_weekdays_alone_do_not_keep_figures_apart():
+    """Without an article telling of two events, a figure on Sunday and one on Monday may be
+    one quantity told on two days: the compare stage says the dates differ."""
+    from checker.align.event_days import article_days, other_days_events
+
+    texts = (
+        "Officials said on Sunday that 40 people had been killed in the attack.",
+        "The toll from the attack rose to 45 people killed on Monday, officials said.",
+    )
+    claims, _ = _indexed(*texts)
+    articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
+    assert {c.text for c in claims} == {"40", "45"}
+    assert not other_days_events(claims, article_days(articles)).any()

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
+from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix, never_together
 from checker.align.features import feature_tensor
 from checker.align.links import RuleLinks, rule_links
@@ -47,12 +48,13 @@ def align_claims(
     """Groups of claims about one quantity, each spanning two articles or two sources."""
     model = model or load_pair_model()
     story_of = _story_index(articles, embed, settings)
+    days = article_days(articles)
     vectors = claim_vectors(claims, embed)
     groups: list[ClaimGroup] = []
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
-        probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model)
-        for cluster in cluster_claims(sub, probabilities, allowed, model, lexicon):
+        probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model, days)
+        for cluster in cluster_claims(sub, probabilities, allowed, model, lexicon, days):
             group_claims = [sub[i] for i in cluster]
             if _worth_a_group(group_claims):
                 links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)
@@ -77,15 +79,17 @@ def claim_texts(claims: list[Claim]) -> list[str]:
     return [make(c) for make in TEXT_MAKERS for c in claims]
 
 
-def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
+def pair_features(
+    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The (n, n, F) pair features and the n x n pairs allowed at all (``vectors`` as from
     :func:`claim_vectors`): what the classifier scores, and what it is trained on."""
-    features, allowed, _ = _features_allowed_and_links(claims, vectors, lexicon)
+    features, allowed, _ = _features_allowed_and_links(claims, vectors, lexicon, days)
     return features, allowed
 
 
 def _features_allowed_and_links(
-    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon
+    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
 ) -> tuple[np.ndarray, np.ndarray, RuleLinks]:
     """Pair features, allowed pairs and rule links. Rule-linked pairs (links.py) may pair
     whatever their counted words say; the hard constraints still hold."""
@@ -93,21 +97,25 @@ def _features_allowed_and_links(
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
     links = rule_links(claims, lexicon)
     vetoed = cannot_link(claims, features, lexicon) & ~(links.rival | links.certain)
-    allowed = may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon))
+    allowed = may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon, days))
     return features, allowed, links
 
 
 def score_pairs(
-    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, model: PairModel
+    claims: list[Claim],
+    vectors: list[np.ndarray],
+    lexicon: Lexicon,
+    model: PairModel,
+    days: Mapping[str, ArticleDays] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Symmetric n x n P(same quantity), and which pairs may be linked at all.
 
-    ``vectors`` as from :func:`claim_vectors`. Every feature is symmetric, so only the
+    ``vectors`` as from :func:`claim_vectors`; ``days`` as from event_days.article_days. Every feature is symmetric, so only the
     allowed pairs of the upper triangle are scored (forbidden pairs keep probability 0):
     the classifier is the costliest step after embedding.
     """
     n = len(claims)
-    features, allowed, links = _features_allowed_and_links(claims, vectors, lexicon)
+    features, allowed, links = _features_allowed_and_links(claims, vectors, lexicon, days)
     rows, cols = np.nonzero(np.triu(allowed, k=1))
     probabilities = np.zeros((n, n), dtype=np.float64)
     scored = model.probabilities(features[rows, cols])
@@ -125,12 +133,17 @@ def score_pairs(
 
 
 def cluster_claims(
-    claims: list[Claim], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel, lexicon: Lexicon
+    claims: list[Claim],
+    probabilities: np.ndarray,
+    allowed: np.ndarray,
+    model: PairModel,
+    lexicon: Lexicon,
+    days: Mapping[str, ArticleDays] | None = None,
 ) -> list[list[int]]:
     """Clusters of one partition's scored claims (as from :func:`score_pairs`), with figures of
     two different times or events kept apart even through a third claim: what the pipeline
     groups and what the aligner's cross-validation scores."""
-    apart = never_together(claims, lexicon)
+    apart = never_together(claims, lexicon, days)
     return cluster_pairs(len(claims), probabilities, allowed, model.threshold, model.linkage, apart)
 
 

@@ -7,9 +7,11 @@ Each function takes one partition's claims and returns an n x n boolean matrix.
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 import numpy as np
 
+from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.features import COLUMN, incidence, value_codes
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
@@ -96,14 +98,19 @@ def different_people(claims: list[Claim]) -> np.ndarray:
     return named[:, None] & named[None, :] & ((names @ names.T) == 0)
 
 
-def never_together(claims: list[Claim], lexicon: Lexicon | None = None) -> np.ndarray:
+def never_together(
+    claims: list[Claim], lexicon: Lexicon | None = None, days: Mapping[str, ArticleDays] | None = None
+) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
-    period against the other, or the dead against the wounded."""
+    period against the other, or the dead against the wounded. ``days``: the articles that
+    tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
+    if days:
+        apart |= other_days_events(claims, days)
     return apart
 
 
