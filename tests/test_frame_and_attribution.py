@@ -162,3 +162,19 @@ def test_a_clause_with_its_own_object_is_not_the_figures_event():
     tells the event ("left 13 Turkish troops dead")."""
     fired = one("Hamas fired more than 30 into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera, wounding a baby.", "more than 30")
     assert fired.predicate == "fire"
+
+
+def test_a_denied_floor_is_a_ceiling():
+    """"None has offered more than eight years" says the offers are at most eight years; a
+    span the event has not happened in stays a floor ("not hit in more than 25 years")."""
+    from checker.models import Bound
+
+    denied = one(
+        "None of the other teams in the Teixeira sweepstakes has been reported to have offered more than eight years.",
+        "more than eight years",
+    )
+    assert denied.bound == Bound.at_most and denied.value.high == 8
+    span = one("The surrounding area has not been hit by a quake in more than 25 years.", "more than 25 years")
+    assert span.bound == Bound.more_than
+    plain = one("The Nationals have offered more than eight years.", "more than eight years")
+    assert plain.bound == Bound.more_than

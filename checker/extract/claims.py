@@ -6,8 +6,9 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.extract.frame import Frame, frame_for
 from checker.extract.numbers import find_numbers
+from checker.extract.numbers.intervals import interval
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
-from checker.models import Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
+from checker.models import Bound, Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 
 # Kinds that are never claims about a quantity in the story.
@@ -78,6 +79,18 @@ def _scope(phrases: list[TimePhrase], at: int) -> TimeScope:
     return phrase.scope if phrase is not None else TimeScope()
 
 
+# A denied floor is a ceiling: "none has offered more than eight years" -> at most eight.
+_DENIED_BOUND = {Bound.more_than: Bound.at_most, Bound.at_least: Bound.less_than}
+
+
+def _denied(mention: NumberMention) -> tuple[Value, Bound]:
+    """The value and bound of a figure whose clause is denied (only floors change)."""
+    bound = _DENIED_BOUND.get(mention.bound)
+    if bound is None:
+        return mention.value, mention.bound
+    return interval(mention.value.point, bound, 0.0), bound
+
+
 def _claim(
     doc: AnalysedArticle,
     sentence: AnalysedSentence,
@@ -88,6 +101,7 @@ def _claim(
 ) -> Claim:
     start = doc.original_offset(mention.start)
     end = doc.original_offset(mention.end)
+    value, bound = _denied(mention) if frame.negated else (mention.value, mention.bound)
     sent_start = doc.original_offset(sentence.start)
     sent_end = doc.original_offset(sentence.end)
     original = doc.article.text
@@ -99,8 +113,8 @@ def _claim(
         text=original[start:end],
         sentence=original[sent_start:sent_end],
         sentence_start=sent_start,
-        value=Value(low=mention.value.low, high=mention.value.high, point=mention.value.point),
-        bound=mention.bound,
+        value=value,
+        bound=bound,
         kind=mention.kind,
         unit=mention.unit,
         vague=mention.vague,

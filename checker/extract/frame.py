@@ -31,6 +31,7 @@ class Frame(BaseModel):
     predicate: str | None = None
     place: str | None = None
     anaphoric: bool = False
+    negated: bool = False  # the figure's clause is denied: "none has offered more than eight years"
 
 
 def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money: bool = False) -> Frame:
@@ -50,6 +51,7 @@ def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money
         predicate=predicate,
         place=_place(doc, span),
         anaphoric=anaphoric,
+        negated=_negated_clause(anchor),
     )
 
 
@@ -157,6 +159,40 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     if verb is not None:
         return lemma(verb).lower()
     return None
+
+
+# Links climbed from a number to the verb of its own clause (not into a conjoined, reported
+# or relative clause: in "no one was hurt, but 20 homes were damaged" the 20 is not denied).
+_WITHIN_CLAUSE = {"nummod", "quantmod", "amod", "compound", "dobj", "attr", "acomp", "pobj", "prep", "npadvmod", "xcomp", "aux", "auxpass", "nsubj", "nsubjpass"}
+_NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "neither", "noone"}
+
+
+# "not hit by a quake in more than 25 years": a span of time the event has not happened in
+# is long, not short; "not" does not deny such a span (a negative subject still does).
+_TIME_SPAN_PREPOSITIONS = {"in", "for", "over", "since", "during", "within"}
+
+
+def _negated_clause(anchor: Token) -> bool:
+    """Whether the number's clause is denied by "not"/"never" or by a negative subject
+    ("none of the teams", "no other offer"), so "more than eight years" means at most eight."""
+    token = anchor
+    time_span = False
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and any(_denies(child, time_span) for child in token.children):
+            return True
+        if token.dep_ not in _WITHIN_CLAUSE or token.head == token:
+            return False
+        time_span |= token.dep_ == "prep" and token.lower_ in _TIME_SPAN_PREPOSITIONS
+        token = token.head
+    return False
+
+
+def _denies(child: Token, time_span: bool) -> bool:
+    if child.dep_ == "neg":
+        return not time_span
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return child.lower_ in _NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
 
 
 def _has_own_object(clause: Token) -> bool:
