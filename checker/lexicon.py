@@ -16,7 +16,10 @@ from checker.ruleset import RuleSet
 Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
 
 # Heads that say little about what is counted: "two others", "300,000 people".
-GENERIC_HEADS = frozenset({"people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure"})
+# "Claimed more than 660 lives" counts people as "killed more than 640 Palestinians" does.
+GENERIC_HEADS = frozenset({
+    "people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure", "life", "lives",
+})
 
 
 def is_generic_head(head: str | None) -> bool:

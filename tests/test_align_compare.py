@@ -512,3 +512,11 @@ def test_two_weekdays_alone_do_not_keep_figures_apart():
     articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
     assert {c.text for c in claims} == {"40", "45"}
     assert not other_days_events(claims, article_days(articles)).any()
+
+
+def test_lives_claimed_count_the_same_dead_as_people_killed():
+    report = _run(
+        "The rising casualty toll, more than 640 Palestinians killed since the assault began 12 days ago, gave fresh impetus to talks.",
+        "After 13 days of bombardment of Gaza, which has claimed more than 660 lives, the pressure for a ceasefire grew.",
+    )
+    assert not _not_grouped(report, "more than 640", "more than 660")
