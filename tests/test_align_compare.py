@@ -520,3 +520,18 @@ def test_lives_claimed_count_the_same_dead_as_people_killed():
         "After 13 days of bombardment of Gaza, which has claimed more than 660 lives, the pressure for a ceasefire grew.",
     )
     assert not _not_grouped(report, "more than 640", "more than 660")
+
+
+def test_a_physical_measure_never_groups_with_a_figure_of_another_dimension():
+    from checker.align.constraints import different_dimensions
+
+    claims, at = _indexed(
+        "Two tonnes of medicine was also flown in by the health ministry to the airport.",
+        '"Our ambulances are picking up two more," he said.',
+        "The quake struck 35 kilometers (22 miles) from the city, at a depth of 35 kilometers.",
+        "A 7.6 quake and a magnitude 7.6 tremor were both reported.",
+    )
+    apart = different_dimensions(claims)
+    assert apart[at("0.txt", "Two tonnes"), at("1.txt", "two")]
+    assert not apart[at("2.txt", "35 kilometers"), at("2.txt", "22 miles")]
+    assert not apart[at("3.txt", "7.6"), at("3.txt", "magnitude 7.6")]

@@ -107,11 +107,32 @@ def never_together(
     tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
+    apart |= different_dimensions(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
     if days:
         apart |= other_days_events(claims, days)
     return apart
+
+
+# Units a figure is often written without: "a 7.6 quake" is "magnitude 7.6".
+_UNITS_OFTEN_LEFT_OUT = frozenset({"magnitude", "degree"})
+
+
+def different_dimensions(claims: list[Claim]) -> np.ndarray:
+    """Pairs of a physical measure and a figure not in its dimension (n x n, True = apart):
+    "two tonnes of medicine" is never "two more" patients, nor 35 km a 35-hectare farm.
+    Miles and kilometres share a dimension (units.canonical_unit)."""
+    dimension = np.array([_dimension(c) for c in claims], dtype=object)
+    measured = dimension != ""
+    return (measured[:, None] | measured[None, :]) & (dimension[:, None] != dimension[None, :])
+
+
+def _dimension(claim: Claim) -> str:
+    if claim.kind != QuantityKind.measure or not claim.unit:
+        return ""
+    unit = canonical_unit(claim.unit) or ""
+    return "" if unit in _UNITS_OFTEN_LEFT_OUT else unit
 
 
 def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
