@@ -260,6 +260,36 @@ def test_a_verb_of_the_sentence_does_not_make_two_events():
     assert not apart[at("2.txt", "60-year-old")].any()
 
 
+def test_a_partitive_is_still_the_numbers_noun_phrase():
+    """'two of the three victims died' counts the dead: never one group with the two wounded."""
+    from checker.align.constraints import different_events
+
+    claims, at = _indexed(
+        "Local evening news originally reported that two of the three victims died.",
+        "A gunman killed one and wounded two men at an office on Monday.",
+    )
+    apart = different_events(claims, _lexicon())
+    assert apart[at("0.txt", "two"), at("1.txt", "two")]
+
+
+def test_wounded_beside_the_number_makes_the_same_victims_as_the_verb():
+    """'The two wounded men requested privacy' are the 'two managers' a gunman wounded: the
+    word beside the number says so though the verb is 'requested' and the nouns differ."""
+    from checker.align.constraints import cannot_link
+    from checker.align.features import feature_tensor
+    import numpy as np
+
+    claims, at = _indexed(
+        "The families of the two wounded men requested total privacy.",
+        "When the violence had concluded, two managers were wounded.",
+    )
+    n = len(claims)
+    far = np.zeros((n, n))  # embeddings as far apart as can be: only the rule can join them
+    features = feature_tensor(claims, far, far, far, _lexicon())
+    vetoed = cannot_link(claims, features, _lexicon())
+    assert not vetoed[at("0.txt", "two"), at("1.txt", "two")]
+
+
 def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
     """The 2002 quake's magnitude is not this week's quake's, which the article leaves undated."""
     from checker.align.constraints import past_and_present

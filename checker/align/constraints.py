@@ -80,9 +80,11 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     one_event = same_figure_and_event & (features[:, :, COLUMN["proper_modifier_shared"]] > 0)
     # The same number of people killed (or wounded) in one story is one set of victims told
     # in other words ("two men" / "two managing partners" wounded): words far apart in the
-    # embedding do not split them; only the lexicon's sets do (soldiers vs civilians).
-    outcome = np.array([lexicon.canonical_predicate(c.predicate) in OUTCOME_EVENTS for c in claims])
-    same_victims = same_figure_and_event & outcome[:, None] & outcome[None, :]
+    # embedding do not split them; only the lexicon's sets do (soldiers vs civilians). The
+    # outcome is the figure's verb or the word beside it ("the two wounded men requested").
+    outcome = np.array([_outcome_of_figure(c, lexicon) for c in claims], dtype=object)
+    same_outcome = (outcome[:, None] == outcome[None, :]) & (outcome != "")[:, None]
+    same_victims = (features[:, :, COLUMN["same_point"]] > 0) & same_outcome
     counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims)) & ~one_event
     # Two ages: the word beside the number names a person ("Anthony LaCalamita, 38", "a
     # 38-year-old man"), and any two words may name one person; only two names differ.
@@ -247,6 +249,7 @@ OUTCOME_EVENTS = ("kill", "wound")
 # Words either side of the number that still describe it ("killed more than 50 people",
 # "55 others injured", "50 people with serious injuries"), up to a clause break.
 _WORDS_BEFORE, _WORDS_AFTER = 3, 4
+_PARTITIVE_WORDS = 3  # "of the three" before the noun
 _WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
 
@@ -260,6 +263,12 @@ def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
+    """kill / wound as the word beside the number says, else as its verb says, else ""."""
+    predicate = lexicon.canonical_predicate(claim.predicate)
+    return _adjacent_outcome(claim, lexicon) or (predicate if predicate in OUTCOME_EVENTS else "")
+
+
 def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
     """The words that still describe the number: up to _WORDS_BEFORE before it
     (nearest first) and _WORDS_AFTER after it, within ``chars`` characters and
@@ -267,7 +276,9 @@ def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
     rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     before = _WORD.findall(claim.sentence[max(0, rel_start - chars) : max(0, rel_start)])
     after = _WORD.findall(claim.sentence[rel_end : rel_end + chars])
-    return _up_to_break(list(reversed(before)), _WORDS_BEFORE), _up_to_break(after, _WORDS_AFTER)
+    # A partitive is still the number's noun phrase: "two of the three victims died".
+    after_limit = _WORDS_AFTER + (_PARTITIVE_WORDS if after[:1] and after[0].lower() == "of" else 0)
+    return _up_to_break(list(reversed(before)), _WORDS_BEFORE), _up_to_break(after, after_limit)
 
 
 def _up_to_break(words: list[str], limit: int) -> list[str]:
