@@ -178,3 +178,13 @@ def test_a_denied_floor_is_a_ceiling():
     assert span.bound == Bound.more_than
     plain = one("The Nationals have offered more than eight years.", "more than eight years")
     assert plain.bound == Bound.more_than
+
+
+def test_money_counts_what_it_is_of_or_in_never_a_time_phrase():
+    """'revenue of $54 billion last year' and '$22.1 billion in revenue' are revenues; 'last year'
+    is when, not what ('$54 billion' with 'last year' right after it)."""
+    assert one("IBM's services division brought in revenue of $54 billion last year.", "$54 billion").counted_head == "revenue"
+    assert one("EDS earned $716 million on $22.1 billion in revenue last year.", "$22.1 billion").counted_head == "revenue"
+    assert one("The firm paid $40 million in aid.", "$40 million").counted_head == "aid"
+    assert one("The group paid $5 million last year to its members.", "$5 million").counted_head != "year"
+    assert one("The company gave $3 million in 2008.", "$3 million").counted is None

@@ -76,6 +76,8 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
             if objects:
                 obj = _plural_conjunct(objects[0])
                 return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
+    if money and (sum_of := _what_money_is(anchor, span)) is not None:
+        return sum_of, False
     # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
     head = anchor.head
     # An amount of money in apposition to a common noun is a misparsed headline ("Robbers in
@@ -89,9 +91,27 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     while nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i + 1 < len(span.doc) and nxt.dep_ in ("amod", "compound"):
         nxt = span.doc[nxt.i + 1]
-    if nxt is not None and nxt.pos_ == "NOUN":
+    # A time phrase is when, not what ("revenue of $54 billion last year").
+    if nxt is not None and nxt.pos_ == "NOUN" and not _is_time(nxt):
         return nxt, False
     return None, False
+
+
+def _what_money_is(anchor: Token, span: Span) -> Token | None:
+    """The noun an amount of money is of: "revenue of $54 billion", "$22.1 billion in revenue"
+    (the parser often hangs "in revenue" on the verb, so the words right after count)."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return head.head
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep":
+        objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not _is_time(c)]
+        return objects[0] if objects else None
+    return None
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _plural_conjunct(noun: Token) -> Token:
