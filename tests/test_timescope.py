@@ -68,3 +68,17 @@ def test_nearest_phrase_wins():
 @pytest.mark.parametrize("text", ["", "no dates here at all", "x" * 5000, "in the last 99999999999 years"])
 def test_odd_input_never_raises(text):
     find_time_phrases(text, FEB15)
+
+
+def test_recent_days_is_a_window_ending_at_publication():
+    """'in recent days' dates the figure beside it, so a farther 'in December' of another
+    clause does not; 'the past few weeks' is three of them."""
+    phrases = find_time_phrases(
+        "Since launching their offensive in December, troops have taken control of dozens of towns in recent days.", FEB11
+    )
+    recent = next(p for p in phrases if p.text == "in recent days")
+    assert (recent.scope.start, recent.scope.end) == (FEB11 - dt.timedelta(days=7), FEB11)
+    at = "Since launching their offensive in December, troops have taken control of dozens".index("dozens")
+    assert nearest_time_phrase(phrases, at).text == "in recent days"
+    few = _only("Over the past few weeks, 20 people died.", FEB11)
+    assert (few.start, few.end) == (FEB11 - dt.timedelta(days=21), FEB11)

@@ -23,6 +23,8 @@ _SMALL_NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}
+# How many units "in recent days / weeks / months / years" covers.
+_RECENT_UNITS = {"day": 7, "week": 4, "month": 6, "year": 5}
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _MONTH = r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 2), key=len, reverse=True)) + r")\.?"
@@ -32,6 +34,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("window", re.compile(rf"\b(?:in|over|during|within|for)\s+the\s+(?:last|past|previous)\s+(?P<n>{_NUM})\s+(?P<unit>hour|day|week|month|year)s?\b", re.I)),
     ("window", re.compile(rf"\b(?:in|over|within)\s+(?:just\s+)?(?P<n>{_NUM})\s+(?P<unit>hour|day|week|month|year)s?\b", re.I)),
+    ("recent", re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:(?P<few>(?:last|past)\s+few|last\s+several|past\s+several)|recent)\s+(?P<unit>day|week|month|year)s\b", re.I)),
     ("since_start", re.compile(rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<month>{_MONTH})", re.I)),
     ("since_month", re.compile(rf"\bsince\s+(?:last\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?", re.I)),
     ("since_year", re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -89,6 +92,11 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     try:
         if kind == "window" and published:
             days = _count(groups["n"]) * _UNIT_DAYS[groups["unit"].lower()]
+            return published - dt.timedelta(days=round(days)), published
+        if kind == "recent" and published:
+            # "the past few days" is three of them; "recent days" a loose week, "recent months" half a year
+            n = 3 if groups.get("few") else _RECENT_UNITS[groups["unit"].lower()]
+            days = n * _UNIT_DAYS[groups["unit"].lower()]
             return published - dt.timedelta(days=round(days)), published
         if kind == "ago" and published:
             days = _count(groups["n"]) * _UNIT_DAYS[groups["unit"].lower()]
