@@ -19,6 +19,7 @@ Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
 # "Claimed more than 660 lives" counts people as "killed more than 640 Palestinians" does.
 GENERIC_HEADS = frozenset({
     "people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure", "life", "lives",
+    "toll", "tally",
 })
 
 

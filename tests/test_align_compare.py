@@ -290,6 +290,47 @@ def test_wounded_beside_the_number_makes_the_same_victims_as_the_verb():
     assert not vetoed[at("0.txt", "two"), at("1.txt", "two")]
 
 
+def test_two_articles_placed_a_day_apart_by_one_event_keep_their_yesterdays_apart():
+    """The Gadera rocket is 'yesterday' in one article and 'today' in the other, so the first
+    was written a day later: its 'more than 30 yesterday' and the second's 'more than 40
+    yesterday' are two days' rockets. Its 'yesterday' is the second's 'today'."""
+    from checker.align.event_days import article_days
+    from checker.align.constraints import never_together
+
+    texts = (
+        "Hamas fired more than 30 rockets into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera. "
+        "Doctors said 12 people were wounded yesterday.",
+        "At least five rockets landed in Israel today, including one that hit the town of Gadera. "
+        "More than 40 rockets were fired into southern Israel yesterday. Hospitals treated 12 wounded people today.",
+    )
+    claims, at = _indexed(*texts)
+    articles = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
+    days = article_days(articles)
+    assert days["0.txt"].written[1] == days["1.txt"].written[1] + 1
+    apart = never_together(claims, _lexicon(), days)
+    assert apart[at("0.txt", "more than 30"), at("1.txt", "More than 40")]
+    assert not apart[at("0.txt", "12"), at("1.txt", "12")]  # the first's yesterday is the second's today
+    # unplaced articles (no shared rare name) keep nothing apart
+    alone = [Article(id=f"{i}.txt", path=f"{i}.txt", text=t.replace("Gadera", "the coast")) for i, t in enumerate(texts)]
+    assert all(d.written is None for d in article_days(alone).values())
+
+
+def test_things_fired_are_never_the_dead_beside_the_same_number():
+    """'Hamas fired more than 30' counts rockets; 'some 30 people were killed' the dead; 'put
+    the death toll at 40' counts the dead though the word is far from the number."""
+    from checker.align.constraints import different_events
+
+    claims, at = _indexed(
+        "Hamas fired more than 30 into Israel yesterday.",
+        "Some 30 people were killed when shells landed.",
+        "Gunness put the death toll of the shelling at 40.",
+        "More than 40 were fired into southern Israel.",
+    )
+    apart = different_events(claims, _lexicon())
+    assert apart[at("0.txt", "more than 30"), at("1.txt", "Some 30")]
+    assert apart[at("2.txt", "40"), at("3.txt", "More than 40")]
+
+
 def test_a_figure_dated_years_back_is_not_the_news_of_the_day():
     """The 2002 quake's magnitude is not this week's quake's, which the article leaves undated."""
     from checker.align.constraints import past_and_present

@@ -188,3 +188,11 @@ def test_money_counts_what_it_is_of_or_in_never_a_time_phrase():
     assert one("The firm paid $40 million in aid.", "$40 million").counted_head == "aid"
     assert one("The group paid $5 million last year to its members.", "$5 million").counted_head != "year"
     assert one("The company gave $3 million in 2008.", "$3 million").counted is None
+
+
+def test_a_figure_that_is_a_level_counts_the_noun_it_is_the_level_of():
+    """'put the death toll at 40', 'the toll rose to 45' count a death toll; troops that
+    advanced to 40 km are not 40 km."""
+    assert one("Gunness put the death toll of the shelling at 40.", "40").counted == "death toll"
+    assert one("The death toll rose to 45 on Tuesday.", "45").counted_head == "toll"
+    assert one("Troops advanced to 40 km from the city.", "40 km").counted is None

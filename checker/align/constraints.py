@@ -12,6 +12,7 @@ from typing import Mapping
 import numpy as np
 
 from checker.align.event_days import ArticleDays, other_days_events
+from checker.align.written_days import other_written_days
 from checker.align.features import COLUMN, incidence, value_codes
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
@@ -114,6 +115,8 @@ def never_together(
         apart |= different_events(claims, lexicon)
     if days:
         apart |= other_days_events(claims, days)
+        written = {article: d.written for article, d in days.items() if d.written is not None}
+        apart |= other_written_days(claims, written)
     return apart
 
 
@@ -246,6 +249,9 @@ def _marked_as_sum(claim: Claim) -> bool:
 
 # What befalls the people counted, so that one figure never counts two of them.
 OUTCOME_EVENTS = ("kill", "wound")
+# Events a word beside a figure can name: the outcomes, and what was fired ("Hamas fired
+# more than 30" counts rockets, never the 30 dead).
+EVENTS_BESIDE = OUTCOME_EVENTS + ("fire",)
 # Words either side of the number that still describe it ("killed more than 50 people",
 # "55 others injured", "50 people with serious injuries"), up to a clause break.
 _WORDS_BEFORE, _WORDS_AFTER = 3, 4
@@ -255,18 +261,24 @@ _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "
 
 
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The one outcome (killed or wounded) written right beside a head count, else None."""
+    """The one event (killed, wounded or fired) written right beside a head count, else None."""
     if claim.kind.value != "count":
         return None
     before, after = _words_beside(claim, chars=80)
-    found = {event for w in before + after if (event := _outcome_of(w, lexicon)) is not None}
+    # The counted phrase is the number's own noun phrase wherever the parser found it
+    # ("put the death toll of the shelling at 40").
+    counted = _WORD.findall(claim.counted or "")
+    found = {event for w in before + after + counted if (event := _outcome_of(w, lexicon)) is not None}
     return found.pop() if len(found) == 1 else None
 
 
 def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
     """kill / wound as the word beside the number says, else as its verb says, else ""."""
     predicate = lexicon.canonical_predicate(claim.predicate)
-    return _adjacent_outcome(claim, lexicon) or (predicate if predicate in OUTCOME_EVENTS else "")
+    beside = _adjacent_outcome(claim, lexicon)
+    if beside is not None:
+        return beside if beside in OUTCOME_EVENTS else ""
+    return predicate if predicate in OUTCOME_EVENTS else ""
 
 
 def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
@@ -291,12 +303,12 @@ def _up_to_break(words: list[str], limit: int) -> list[str]:
 
 
 def _outcome_of(word: str, lexicon: Lexicon) -> str | None:
-    """kill / wound for a word of those lexicon sets, with crude inflection ("killing")."""
+    """kill / wound / fire for a word of those lexicon sets, with crude inflection ("killing")."""
     w = word.lower()
     for form in (w, w.removesuffix("ing"), w.removesuffix("s"), w.removesuffix("ed")):
         if form in lexicon.predicate_canonical:
             event = lexicon.predicate_canonical[form]
-            return event if event in OUTCOME_EVENTS else None
+            return event if event in EVENTS_BESIDE else None
     return None
 
 

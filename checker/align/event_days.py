@@ -18,6 +18,7 @@ from typing import Mapping
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from checker.align.written_days import written_days
 from checker.models import Article, Claim
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -37,13 +38,16 @@ class ArticleDays(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    news: str
+    news: str = ""
     earlier: str | None = None
+    # (batch, day) the article was written on, relative to articles it shares an event
+    # with (written_days.py); None when nothing places it.
+    written: tuple[int, int] | None = None
 
 
 def article_days(articles: list[Article]) -> dict[str, ArticleDays]:
     """By article id: the articles that name one weekday besides an earlier event's (or no
-    earlier event and one weekday in all)."""
+    earlier event and one weekday in all), and those written_days.py places in time."""
     days: dict[str, ArticleDays] = {}
     for article in articles:
         text = f"{article.title or ''}\n{article.text}"
@@ -51,6 +55,8 @@ def article_days(articles: list[Article]) -> dict[str, ArticleDays]:
         others = {m.group(1).lower() for m in _WEEKDAY.finditer(text)} - earlier
         if len(earlier) <= 1 and len(others) == 1:
             days[article.id] = ArticleDays(news=others.pop(), earlier=min(earlier) if earlier else None)
+    for article_id, place in written_days(articles).items():
+        days[article_id] = days.get(article_id, ArticleDays()).model_copy(update={"written": place})
     return days
 
 

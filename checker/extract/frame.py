@@ -78,6 +78,8 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
                 return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
     if money and (sum_of := _what_money_is(anchor, span)) is not None:
         return sum_of, False
+    if (reached := _what_reaches_it(anchor)) is not None:
+        return reached, False
     # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
     head = anchor.head
     # An amount of money in apposition to a common noun is a misparsed headline ("Robbers in
@@ -108,6 +110,28 @@ def _what_money_is(anchor: Token, span: Span) -> Token | None:
         objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not _is_time(c)]
         return objects[0] if objects else None
     return None
+
+
+def _what_reaches_it(anchor: Token) -> Token | None:
+    """The noun a figure is the level of: "put the death toll at 40", "the toll rose to 45"
+    (the verb's object, else its subject)."""
+    head = anchor.head
+    if anchor.dep_ != "pobj" or head.lower_ not in ("at", "to") or head.head.pos_ != "VERB":
+        return None
+    verb = head.head
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+    if objects:
+        return objects[0] if objects[0].pos_ == "NOUN" else None
+    if lemma(verb).lower() not in _LEVEL_VERBS:
+        return None  # "troops advanced to 40 km": the troops are not 40 km
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return subjects[0] if subjects else None
+
+
+# Verbs whose subject takes the level a figure names ("the toll rose to 45").
+_LEVEL_VERBS = frozenset({
+    "rise", "climb", "jump", "soar", "increase", "grow", "fall", "drop", "decline", "stand", "reach", "hit", "mount",
+})
 
 
 def _is_time(token: Token) -> bool:
