@@ -44,13 +44,18 @@ def written_days(articles: list[Article]) -> dict[str, tuple[int, int]]:
     told = {a.id: _relative_mentions(a) for a in articles}
     # how many articles name it anywhere: a rare name is one event's, not the story's
     spread = Counter(name for a in articles for name in set(_NAME.findall(f"{a.title or ''}\n{a.text}")))
+    days_by_name = {article: _days_by_rare_name(mentions, spread) for article, mentions in told.items()}
+    # Only articles sharing a rare name are compared (a batch of thousands has few such pairs).
+    tellers: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(days_by_name):
+        for name in days_by_name[article]:
+            tellers[name].append(article)
     shifts: dict[tuple[str, str], set[int]] = defaultdict(set)
-    ids = sorted(told)
-    for a, b in combinations(ids, 2):
-        days_a, days_b = _days_by_rare_name(told[a], spread), _days_by_rare_name(told[b], spread)
-        for name in days_a.keys() & days_b.keys():
+    for name, articles_with_name in sorted(tellers.items()):
+        for a, b in combinations(articles_with_name, 2):
+            day_a, day_b = days_by_name[a][name], days_by_name[b][name]
             # one event: written_a + day_a == written_b + day_b, so b is written day_a - day_b later
-            shifts[(a, b)] |= {day_a - day_b for day_b in days_b[name] for day_a in days_a[name]}
+            shifts[(a, b)].add(day_a - day_b)
     edges = {pair: shift.pop() for pair, shift in shifts.items() if len(shift) == 1 and 0 not in shift}
     return _place(edges)
 
@@ -67,12 +72,13 @@ def _relative_mentions(article: Article) -> list[tuple[str, int]]:
     return found
 
 
-def _days_by_rare_name(mentions: list[tuple[str, int]], spread: Counter) -> dict[str, set[int]]:
+def _days_by_rare_name(mentions: list[tuple[str, int]], spread: Counter) -> dict[str, int]:
+    """The one relative day each rare name is told with (names told with two are dropped)."""
     days: dict[str, set[int]] = defaultdict(set)
     for name, day in mentions:
         if spread[name] <= _MAX_ARTICLES_PER_NAME:
             days[name].add(day)
-    return {name: d for name, d in days.items() if len(d) == 1}
+    return {name: next(iter(d)) for name, d in days.items() if len(d) == 1}
 
 
 def _place(edges: dict[tuple[str, str], int]) -> dict[str, tuple[int, int]]:
