@@ -23,11 +23,12 @@ from typing import Mapping
 
 import numpy as np
 
+from checker.extract.timescope import RELATIVE_DAY_OFFSETS
 from checker.models import Article, Claim
 
-# Day of an event relative to the day the article was written.
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": -1, "last night": -1}
-_RELATIVE_WORD = re.compile(r"\b(today|tonight|this morning|yesterday|last night)\b", re.I)
+# Day of an event relative to the day the article was written; "overnight" spans two days.
+_RELATIVE_DAYS = {word: day for word, day in RELATIVE_DAY_OFFSETS.items() if word != "overnight"} | {"this morning": 0}
+_RELATIVE_WORD = re.compile(r"\b(" + "|".join(map(re.escape, _RELATIVE_DAYS)) + r")\b", re.I)
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name.
 _NAME = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]{3,})\b")
 _CALENDAR = frozenset(
@@ -88,24 +89,31 @@ def _place(edges: dict[tuple[str, str], int]) -> dict[str, tuple[int, int]]:
         neighbours[a].append((b, shift))
         neighbours[b].append((a, -shift))
     placed: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
     for batch, start in enumerate(sorted(neighbours)):
-        if start in placed:
+        if start in seen:
             continue
-        day = {start: 0}
-        queue, consistent = [start], True
-        while queue:
-            node = queue.pop()
-            for other, shift in neighbours[node]:
-                if other not in day:
-                    day[other] = day[node] + shift
-                    queue.append(other)
-                elif day[other] != day[node] + shift:
-                    consistent = False
+        day, consistent = _days_from(start, neighbours)
+        seen.update(day)
         if consistent:
             placed.update({article: (batch, d) for article, d in day.items()})
-        else:
-            placed.update({article: None for article in day})  # type: ignore[misc]  # seen, not placed
-    return {article: place for article, place in placed.items() if place is not None}
+    return placed
+
+
+def _days_from(start: str, neighbours: Mapping[str, list[tuple[str, int]]]) -> tuple[dict[str, int], bool]:
+    """Days of every article reachable from ``start`` (which is day 0), and whether the
+    shifts agree everywhere."""
+    day = {start: 0}
+    queue, consistent = [start], True
+    while queue:
+        node = queue.pop()
+        for other, shift in neighbours[node]:
+            if other not in day:
+                day[other] = day[node] + shift
+                queue.append(other)
+            elif day[other] != day[node] + shift:
+                consistent = False
+    return day, consistent
 
 
 def other_written_days(claims: list[Claim], written: Mapping[str, tuple[int, int]]) -> np.ndarray:

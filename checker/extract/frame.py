@@ -90,7 +90,7 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
     if anchor.dep_ in _NUMBER_TO_NOUN and not misparsed and head.i not in inside and head.pos_ in ("NOUN", "PROPN"):
         return head, False
     # The parser sometimes leaves the noun right after the number unattached.
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    nxt = _token_after(span)
     while nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i + 1 < len(span.doc) and nxt.dep_ in ("amod", "compound"):
         nxt = span.doc[nxt.i + 1]
     # A time phrase is when, not what ("revenue of $54 billion last year").
@@ -105,7 +105,7 @@ def _what_money_is(anchor: Token, span: Span) -> Token | None:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return head.head
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    nxt = _token_after(span)
     if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep":
         objects = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and not _is_time(c)]
         return objects[0] if objects else None
@@ -132,6 +132,10 @@ def _what_reaches_it(anchor: Token) -> Token | None:
 _LEVEL_VERBS = frozenset({
     "rise", "climb", "jump", "soar", "increase", "grow", "fall", "drop", "decline", "stand", "reach", "hit", "mount",
 })
+
+
+def _token_after(span: Span) -> Token | None:
+    return span.doc[span.end] if span.end < len(span.doc) else None
 
 
 def _is_time(token: Token) -> bool:

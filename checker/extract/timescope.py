@@ -23,6 +23,8 @@ _SMALL_NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}
+# The day a relative day word names, counted from the day of writing.
+RELATIVE_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "overnight": -1}
 # How many units "in recent days / weeks / months / years" covers.
 _RECENT_UNITS = {"day": 7, "week": 4, "month": 6, "year": 5}
 
@@ -130,8 +132,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             day = published - dt.timedelta(days=back)
             return day, day
         if kind == "relative_day" and published:
-            word = groups["word"].lower()
-            day = published - dt.timedelta(days=0 if word in ("today", "tonight") else 1)
+            word = " ".join(groups["word"].lower().split())
+            day = published + dt.timedelta(days=RELATIVE_DAY_OFFSETS[word])
             return (day, published) if word == "overnight" else (day, day)
         if kind == "so_far" and published:
             return None, published
