@@ -606,3 +606,29 @@ def test_a_physical_measure_never_groups_with_a_figure_of_another_dimension():
     assert apart[at("0.txt", "Two tonnes"), at("1.txt", "two")]
     assert not apart[at("2.txt", "35 kilometers"), at("2.txt", "22 miles")]
     assert not apart[at("3.txt", "7.6"), at("3.txt", "magnitude 7.6")]
+
+
+def test_the_dead_of_several_schools_are_never_one_group_with_the_dead_of_one():
+    """A toll over strikes on several schools holds the toll of one school as a part."""
+    from checker.align.constraints import never_together
+
+    claims, at = _indexed(
+        "The bombing of UN schools being used as refugee centres and of housing killed more than 50 people.",
+        "No militants were inside a United Nations-run school attacked by Israeli forces, leaving 40 people dead.",
+        "The attack on one of his schools killed 40 Palestinians seeking shelter.",
+        "Doctors said 42 people were killed in the Jabaliya school.",
+    )
+    apart = never_together(claims, _lexicon())
+    several = at("0.txt", "more than 50")
+    assert apart[several, at("1.txt", "40")] and apart[several, at("3.txt", "42")]
+    # "one of his schools" is one school: the same strike as "a school"
+    assert apart[several, at("2.txt", "40")]
+    assert not apart[at("1.txt", "40"), at("2.txt", "40")] and not apart[at("2.txt", "40"), at("3.txt", "42")]
+
+
+def test_end_to_end_the_toll_of_one_school_is_not_grouped_with_all_strikes():
+    report = _run(
+        "Israel's assault has exacted its bloodiest toll yet, when the bombing of UN schools and of housing killed more than 50 people.",
+        "An Israeli strike on a UN school in Jabaliya killed 40 people, the UN said.",
+    )
+    assert _not_grouped(report, "more than 50", "40")

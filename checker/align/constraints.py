@@ -11,6 +11,7 @@ from typing import Mapping
 
 import numpy as np
 
+from checker.align.incident_sites import one_site_and_many
 from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.written_days import other_written_days
 from checker.align.features import COLUMN, incidence, value_codes
@@ -106,13 +107,16 @@ def never_together(
 ) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
-    period against the other, or the dead against the wounded. ``days``: the articles that
+    period against the other, the dead against the wounded, or the dead of one school hit
+    against those of several. ``days``: the articles that
     tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
     apart |= different_dimensions(claims)
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
+        tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)
+        apart |= one_site_and_many(claims, tolls)
     if days:
         apart |= other_days_events(claims, days)
         written = {article: d.written for article, d in days.items() if d.written is not None}
