@@ -632,3 +632,34 @@ def test_end_to_end_the_toll_of_one_school_is_not_grouped_with_all_strikes():
         "An Israeli strike on a UN school in Jabaliya killed 40 people, the UN said.",
     )
     assert _not_grouped(report, "more than 50", "40")
+
+
+def test_a_figure_set_beside_another_holders_figure_is_not_that_holders():
+    """'compared with IBM's 10 percent share': the 7 percent of that sentence is not IBM's."""
+    from checker.align.constraints import never_together
+
+    claims, at = _indexed(
+        "HP estimates that the deal will give it about 7 percent of the technology services market, compared with IBM's 10 percent share.",
+        "With $54 billion in services revenue, IBM had 7.2 % of the market.",
+        "Analysts said HP would hold about 7 percent of the market after the deal.",
+    )
+    apart = never_together(claims, _lexicon())
+    assert apart[at("0.txt", "about 7 percent"), at("1.txt", "7.2 %")]
+    assert not apart[at("0.txt", "10 percent"), at("1.txt", "7.2 %")]
+    assert not apart[at("0.txt", "about 7 percent"), at("2.txt", "about 7 percent")]
+
+
+def test_a_merged_companys_figure_is_never_one_of_its_parts():
+    from checker.align.constraints import never_together
+    from checker.align.holders import holder
+
+    claims, at = _indexed(
+        "The impending deal would make the newly merged company worth about $22 billion.",
+        "At $22 billion, EDS had 3 %, while H-P had 2.3 %.",
+        "EDS earned $716 million on $22.1 billion in revenue last year.",
+    )
+    assert holder(claims[at("1.txt", "$22 billion")]) == "eds"
+    assert holder(claims[at("1.txt", "2.3 %")]) == "hp"
+    apart = never_together(claims, _lexicon())
+    assert apart[at("0.txt", "about $22 billion"), at("1.txt", "$22 billion")]
+    assert not apart[at("1.txt", "$22 billion"), at("2.txt", "$22.1 billion")]

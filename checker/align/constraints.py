@@ -11,6 +11,7 @@ from typing import Mapping
 
 import numpy as np
 
+from checker.align.holders import figures_of_named_others, merged_and_named_holders
 from checker.align.incident_sites import one_site_and_many
 from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.written_days import other_written_days
@@ -108,11 +109,12 @@ def never_together(
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
     period against the other, the dead against the wounded, or the dead of one school hit
-    against those of several. ``days``: the articles that
+    against those of several, or one holder's figure against another's. ``days``: the articles that
     tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
-    apart |= different_dimensions(claims)
+    apart |= different_dimensions(claims) | figures_of_named_others(claims)
+    apart |= merged_and_named_holders(claims, np.array([_marked_as_merged(c) for c in claims], dtype=bool))
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
         tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)
@@ -249,6 +251,16 @@ def _marked_as_sum(claim: Claim) -> bool:
     if _SUM_WORDS.intersection(words):
         return True
     return any(words[i : i + 2] == list(phrase) for phrase in _SUM_PHRASES for i in range(len(words) - 1))
+
+
+# Words beside a figure that make it a merged entity's ("the newly merged company worth
+# about $22 billion", "the combined company's revenue").
+_MERGED_WORDS = frozenset({"merged", "combined"})
+
+
+def _marked_as_merged(claim: Claim) -> bool:
+    before, after = _words_beside(claim, chars=60)
+    return any(w.lower() in _MERGED_WORDS for w in before + after + _WORD.findall(claim.counted or ""))
 
 
 # What befalls the people counted, so that one figure never counts two of them.

@@ -1,0 +1,89 @@
+"""Whose figure it is, when a sentence says so: "IBM's 10 percent share", "EDS had 3 %",
+"At $22 billion, EDS had 3 %".
+
+A sentence that gives one holder's figure beside another figure of the same kind tells the
+reader that the other figure is not that holder's: in "the deal will give it about 7
+percent of the market, compared with IBM's 10 percent share", the 7 percent is not IBM's,
+so it is never one quantity with "IBM had 7.2 % of the market" in another article. And
+a figure of a merged company ("make the newly merged company worth about $22 billion") is
+never the figure of one company before the merger ("At $22 billion, EDS had 3 %").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+
+from checker.models import Claim
+
+# A name: capitalised words, with the hyphens, dots and ampersands of company names (H-P, AT&T).
+_NAME = r"([A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3})"
+# Verbs that give the holder of a share, a stake or a sum: "IBM had 7.2 %".
+_HOLD_VERBS = r"(?:has|had|have|holds|held|owns|owned|controls|controlled|commands|commanded)"
+_POSSESSOR = re.compile(_NAME + r"(?:'s|’s|')\s+$")
+_SUBJECT = re.compile(_NAME + r"\s+" + _HOLD_VERBS + r"\s+(?:only\s+|just\s+)?$")
+# A fronted size: "At $22 billion, EDS had", "With $54 billion in services revenue, IBM had".
+_FRONTED_BEFORE = re.compile(r"^\s*(?:At|With)\s+$")
+_FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
+# Words that start a sentence or a clause in capitals without naming anyone.
+_NOT_NAMES = frozenset({"the", "a", "an", "it", "its", "at", "in", "on", "with", "while", "but", "and", "that", "this"})
+
+
+def holder(claim: Claim) -> str | None:
+    """The name a claim's figure belongs to, written right before it, normalised ("H-P" ->
+    "hp"); None when the sentence does not say."""
+    before = claim.sentence[: claim.start - claim.sentence_start]
+    match = _POSSESSOR.search(before) or _SUBJECT.search(before)
+    if match is None and _FRONTED_BEFORE.match(before):
+        match = _FRONTED_AFTER.match(claim.sentence[claim.end - claim.sentence_start :])
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    key = re.sub(r"[^a-z0-9&]", "", " ".join(words).lower())
+    return key or None
+
+
+def figures_of_named_others(claims: list[Claim]) -> np.ndarray:
+    """Pairs (a, b) where a's sentence gives b's holder a different figure of a's kind, so a
+    is not b's holder's figure (n x n, True = apart)."""
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    holders = [holder(c) for c in claims]
+    by_kind_and_holder: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_sentence[(claim.article_id, claim.sentence_start)].append(i)
+        if holders[i]:
+            by_kind_and_holder[(claim.kind.value, holders[i])].append(i)
+    if not by_kind_and_holder:
+        return apart
+    for members in by_sentence.values():
+        for a in members:
+            for o in members:
+                named = holders[o]
+                if o == a or not named or named == holders[a] or claims[o].kind != claims[a].kind:
+                    continue
+                if not _disjoint(claims[a], claims[o]):
+                    continue
+                for b in by_kind_and_holder[(claims[a].kind.value, named)]:
+                    if b != o:
+                        apart[a, b] = apart[b, a] = True
+    return apart
+
+
+def _disjoint(a: Claim, b: Claim) -> bool:
+    return a.value.low > b.value.high or b.value.low > a.value.high
+
+
+def merged_and_named_holders(claims: list[Claim], merged: np.ndarray) -> np.ndarray:
+    """Pairs of a merged entity's figure (``merged``: "the newly merged company worth about
+    $22 billion") and a figure a sentence gives one named holder (n x n, True = apart): a
+    whole and one of its parts."""
+    named = np.array([holder(c) is not None for c in claims], dtype=bool)
+    whole = merged & ~named
+    apart = whole[:, None] & named[None, :]
+    return apart | apart.T
