@@ -663,3 +663,12 @@ def test_a_merged_companys_figure_is_never_one_of_its_parts():
     apart = never_together(claims, _lexicon())
     assert apart[at("0.txt", "about $22 billion"), at("1.txt", "$22 billion")]
     assert not apart[at("1.txt", "$22 billion"), at("2.txt", "$22.1 billion")]
+
+
+def test_one_companys_market_share_from_two_outlets_is_grouped_and_flagged():
+    report = _run(
+        "HP estimates that the deal will give it about 7 percent of the technology services market, compared with IBM's 10 percent share.",
+        "With $54 billion in services revenue, IBM had 7.2 % of the market.",
+    )
+    assert "value_conflict" in _kinds_of_shared_group(report, "10 percent", "7.2 %")
+    assert _not_grouped(report, "about 7 percent", "7.2 %")

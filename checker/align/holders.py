@@ -87,3 +87,29 @@ def merged_and_named_holders(claims: list[Claim], merged: np.ndarray) -> np.ndar
     whole = merged & ~named
     apart = whole[:, None] & named[None, :]
     return apart | apart.T
+
+
+# What a market share is counted as: "IBM's 10 percent share", "IBM had 7.2 % of the market".
+_SHARE_HEADS = frozenset({"share", "market"})
+_MARKET = re.compile(r"\bmarket\b", re.I)
+
+
+def one_holders_market_share(claims: list[Claim]) -> np.ndarray:
+    """Pairs giving one named holder's share of a market (n x n, True = the same quantity):
+    "IBM's 10 percent share" (of the services market, in HP's estimate) and "IBM had 7.2 %
+    of the market" are two estimates of one share, however differently each is worded."""
+    keys = [
+        holder(c) if c.kind.value == "percent" and c.counted_head in _SHARE_HEADS and _MARKET.search(c.sentence) else None
+        for c in claims
+    ]
+    n = len(claims)
+    same = np.zeros((n, n), dtype=bool)
+    by_holder: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key:
+            by_holder[key].append(i)
+    for members in by_holder.values():
+        for i in members:
+            for j in members:
+                same[i, j] = i != j
+    return same

@@ -1,6 +1,6 @@
 """Rule links of the aligner: pairs that are one quantity whatever the classifier scores
 them - two sides' accounts of one clash, one person's age, a figure and its conversion in
-brackets.
+brackets, one company's market share.
 
 Each function takes one partition's claims and returns an n x n boolean matrix.
 """
@@ -13,6 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from checker.align.constraints import OUTCOME_EVENTS, different_people
+from checker.align.holders import one_holders_market_share
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
@@ -31,7 +32,8 @@ class RuleLinks(NamedTuple):
 
 def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
     """Every rule link of one partition, computed once for the allowed pairs and the scores."""
-    return RuleLinks(rival=rival_accounts(claims, lexicon), certain=one_age(claims) | restated_in_other_units(claims))
+    certain = one_age(claims) | restated_in_other_units(claims) | one_holders_market_share(claims)
+    return RuleLinks(rival=rival_accounts(claims, lexicon), certain=certain)
 
 
 def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
