@@ -672,3 +672,38 @@ def test_one_companys_market_share_from_two_outlets_is_grouped_and_flagged():
     )
     assert "value_conflict" in _kinds_of_shared_group(report, "10 percent", "7.2 %")
     assert _not_grouped(report, "about 7 percent", "7.2 %")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("los angeles angels", "angels", True),
+        ("hewlett packard co", "hp", True),
+        ("h p", "hp", True),
+        ("eds", "ibm", False),
+        ("sabathia", "angels", False),
+    ],
+)
+def test_holder_names_match_on_last_word_or_acronym(a, b, same):
+    from checker.align.holders import same_holder
+
+    assert same_holder(a, b) is same and same_holder(b, a) is same
+
+
+def test_offers_of_two_bidders_are_never_one_group():
+    """The Angels' eight-year offer is not Sabathia's seven-year deal with the Yankees."""
+    report = _run(
+        "The Angels have made an eight-year offer to free agent first baseman Mark Teixeira.",
+        "Sabathia agreed to a seven-year, $161-million deal with the Yankees late Tuesday night.",
+        "The Los Angeles Angels made an eight-year offer to first baseman Mark Teixeira.",
+    )
+    assert _not_grouped(report, "eight-year", "seven-year")
+    a, c = _claim(report, "0.txt", "eight-year"), _claim(report, "2.txt", "eight-year")
+    assert _group_of(report).get(a.id) == _group_of(report).get(c.id) is not None
+
+
+def test_a_day_is_not_a_holder():
+    from checker.align.holders import holder
+
+    claims, at = _indexed("Sunday's 7.6 quake was felt across the province.")
+    assert holder(claims[at("0.txt", "7.6")]) is None

@@ -11,7 +11,7 @@ from typing import Mapping
 
 import numpy as np
 
-from checker.align.holders import figures_of_named_others, merged_and_named_holders
+from checker.align.holders import different_holders, figures_of_named_others, merged_and_named_holders
 from checker.align.incident_sites import one_site_and_many
 from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.written_days import other_written_days
@@ -113,7 +113,7 @@ def never_together(
     tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
-    apart |= different_dimensions(claims) | figures_of_named_others(claims)
+    apart |= different_dimensions(claims) | figures_of_named_others(claims) | different_holders(claims)
     apart |= merged_and_named_holders(claims, np.array([_marked_as_merged(c) for c in claims], dtype=bool))
     if lexicon is not None:
         apart |= different_events(claims, lexicon)

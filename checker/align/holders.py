@@ -1,7 +1,9 @@
 """Whose figure it is, when a sentence says so: "IBM's 10 percent share", "EDS had 3 %",
 "At $22 billion, EDS had 3 %".
 
-A sentence that gives one holder's figure beside another figure of the same kind tells the
+Two figures of one kind with two different holders are two quantities: the Angels'
+eight-year offer is not Sabathia's seven-year deal with the Yankees. And a sentence that
+gives one holder's figure beside another figure of the same kind tells the
 reader that the other figure is not that holder's: in "the deal will give it about 7
 percent of the market, compared with IBM's 10 percent share", the 7 percent is not IBM's,
 so it is never one quantity with "IBM had 7.2 % of the market" in another article. And
@@ -22,20 +24,30 @@ from checker.models import Claim
 _NAME = r"([A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3})"
 # Verbs that give the holder of a share, a stake or a sum: "IBM had 7.2 %".
 _HOLD_VERBS = r"(?:has|had|have|holds|held|owns|owned|controls|controlled|commands|commanded)"
-_POSSESSOR = re.compile(_NAME + r"(?:'s|’s|')\s+$")
+# Verbs that give whose offer, bid or deal a figure is: "the Angels have made an eight-year
+# offer", "Sabathia agreed to a seven-year deal".
+_MAKE_VERBS = r"(?:(?:has|have|had)\s+)?(?:made|make|makes|offered|offers|bid|bids|agreed to|signed|submitted)"
+# "IBM's 10 percent share", "the Yankees' initial $140-million bid".
+_POSSESSOR = re.compile(_NAME + r"(?:'s|’s|')\s+(?:[a-z]+\s+)?$")
 _SUBJECT = re.compile(_NAME + r"\s+" + _HOLD_VERBS + r"\s+(?:only\s+|just\s+)?$")
+_MAKER = re.compile(_NAME + r"\s+" + _MAKE_VERBS + r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
 # A fronted size: "At $22 billion, EDS had", "With $54 billion in services revenue, IBM had".
 _FRONTED_BEFORE = re.compile(r"^\s*(?:At|With)\s+$")
 _FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
 # Words that start a sentence or a clause in capitals without naming anyone.
 _NOT_NAMES = frozenset({"the", "a", "an", "it", "its", "at", "in", "on", "with", "while", "but", "and", "that", "this"})
+# "Sunday's 7.6 quake", "last year's $22 billion": a day or a period, not a holder.
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march "
+    "april may june july august september october november december year week month".split()
+)
 
 
 def holder(claim: Claim) -> str | None:
     """The name a claim's figure belongs to, written right before it, normalised ("H-P" ->
     "hp"); None when the sentence does not say."""
     before = claim.sentence[: claim.start - claim.sentence_start]
-    match = _POSSESSOR.search(before) or _SUBJECT.search(before)
+    match = _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
     if match is None and _FRONTED_BEFORE.match(before):
         match = _FRONTED_AFTER.match(claim.sentence[claim.end - claim.sentence_start :])
     if match is None:
@@ -43,8 +55,10 @@ def holder(claim: Claim) -> str | None:
     words = match.group(1).split()
     while words and words[0].lower() in _NOT_NAMES:
         words = words[1:]
-    key = re.sub(r"[^a-z0-9&]", "", " ".join(words).lower())
-    return key or None
+    key = " ".join(re.sub(r"[^a-z0-9&]", "", w.lower()) for w in re.split(r"[\s-]+", " ".join(words))).strip()
+    if not key or key.split()[-1] in _WHEN_WORDS:
+        return None
+    return key
 
 
 def figures_of_named_others(claims: list[Claim]) -> np.ndarray:
@@ -113,3 +127,35 @@ def one_holders_market_share(claims: list[Claim]) -> np.ndarray:
             for j in members:
                 same[i, j] = i != j
     return same
+
+
+def different_holders(claims: list[Claim]) -> np.ndarray:
+    """Pairs of one kind whose sentences give them two different holders (n x n, True =
+    forbidden): the Angels' eight-year offer is not Sabathia's seven-year deal with the
+    Yankees. Names match on their last word ("Los Angeles Angels" / "Angels") or an acronym
+    ("Hewlett-Packard" / "HP")."""
+    n = len(claims)
+    holders = [holder(c) for c in claims]
+    known = [i for i in range(n) if holders[i]]
+    apart = np.zeros((n, n), dtype=bool)
+    for x, i in enumerate(known):
+        for j in known[x + 1 :]:
+            if claims[i].kind == claims[j].kind and not same_holder(holders[i], holders[j]):
+                apart[i, j] = apart[j, i] = True
+    return apart
+
+
+# Company suffixes a name may carry or drop: "Hewlett-Packard Co." is "HP".
+_SUFFIXES = frozenset({"co", "corp", "inc", "ltd", "plc", "llc", "group", "company", "corporation"})
+
+
+def same_holder(a: str, b: str) -> bool:
+    """Two holder names (as :func:`holder` gives them) that may name one holder."""
+    if a == b:
+        return True
+    words_a = [w for w in a.split() if w not in _SUFFIXES] or a.split()
+    words_b = [w for w in b.split() if w not in _SUFFIXES] or b.split()
+    if words_a[-1] == words_b[-1]:
+        return True
+    initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
+    return "".join(words_a) in (initials_b, "".join(words_b)) or "".join(words_b) == initials_a
