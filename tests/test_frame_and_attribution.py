@@ -99,6 +99,20 @@ def test_part_of_an_earlier_figure():
     assert part.part_of == whole.id
 
 
+@pytest.mark.parametrize(
+    "text, whole, part",
+    [
+        ("The UN said earlier that it had confirmed 30 dead and 55 wounded, 15 critically.", "55", "15"),
+        ("In a separate incident, seven UN staff were injured, three seriously, along with three patients.", "seven", "three"),
+    ],
+)
+def test_a_figure_with_only_a_degree_is_part_of_the_one_before(text, whole, part):
+    claims = claims_of(text)
+    whole_claim = next(c for c in claims if c.text == whole)
+    part_claim = next(c for c in claims if c.text == part)
+    assert part_claim.part_of == whole_claim.id and whole_claim.part_of is None
+
+
 def test_according_to():
     c = one("Turkey responded with attacks against Syrian positions that, according to a war monitor, caused 13 Syrian deaths.", "13")
     assert c.attribution.source == "a war monitor"

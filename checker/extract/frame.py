@@ -18,6 +18,8 @@ _COUNTED_MODIFIERS = {"amod", "compound", "nmod", "poss", "conj", "cc"}
 # Nouns that only say "a part of something said before" ("300,000 of those").
 _ANAPHORIC = {"those", "them", "these", "which", "whom", "it"}
 _PRONOUN_LIKE = {"PRON", "DET"}
+# "55 wounded, 15 critically": a figure with only a degree after it is a part of the one before.
+_DEGREE_ONLY = {"critically", "seriously", "severely", "gravely", "badly", "fatally", "lightly", "slightly"}
 _EVENT_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "advcl"}
 
 
@@ -76,6 +78,8 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
             if objects:
                 obj = _plural_conjunct(objects[0])
                 return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
+    if _degree_of_an_earlier_figure(span):
+        return None, True
     if money and (sum_of := _what_money_is(anchor, span)) is not None:
         return sum_of, False
     if (reached := _what_reaches_it(anchor)) is not None:
@@ -132,6 +136,13 @@ def _what_reaches_it(anchor: Token) -> Token | None:
 _LEVEL_VERBS = frozenset({
     "rise", "climb", "jump", "soar", "increase", "grow", "fall", "drop", "decline", "stand", "reach", "hit", "mount",
 })
+
+
+def _degree_of_an_earlier_figure(span: Span) -> bool:
+    """", 15 critically": right after a comma, the number is followed by a degree alone."""
+    nxt = _token_after(span)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return nxt is not None and nxt.lower_ in _DEGREE_ONLY and before is not None and before.text == ","
 
 
 def _token_after(span: Span) -> Token | None:
