@@ -707,3 +707,19 @@ def test_a_day_is_not_a_holder():
 
     claims, at = _indexed("Sunday's 7.6 quake was felt across the province.")
     assert holder(claims[at("0.txt", "7.6")]) is None
+
+
+def test_a_span_of_years_is_never_a_head_count():
+    """'with the Police Department for two decades' is not 'two police officers'; an age still
+    pairs with a bare number ('Kafoury, 63' / 'a 63-year-old')."""
+    from checker.align.constraints import may_pair_matrix
+
+    claims, at = _indexed(
+        "Chief Russell, who has been with the Police Department for two decades, was in critical condition.",
+        "This individual took the life of two police officers, critically injured the chief of police.",
+        "Police named the gunman as Anthony Kafoury, 63, of Warren.",
+        "The gunman, a 63-year-old man, was arrested on Friday.",
+    )
+    allowed = may_pair_matrix(claims)
+    assert not allowed[at("0.txt", "two decades"), at("1.txt", "two")]
+    assert allowed[at("2.txt", "63"), at("3.txt", "63-year-old")]

@@ -36,18 +36,25 @@ def is_part(claim: Claim) -> bool:
 
 def may_pair_matrix(claims: list[Claim]) -> np.ndarray:
     """Hard constraints inside a partition (n x n, True = may pair): never a claim with itself,
-    a part ("300,000 of those") never with its whole, and a span of hours, days or months
-    never with a count or a measure ("within 24 hours" is not "two dozen schools"; only years
-    share a partition with counts, as ages are written "38" and "38-year-old")."""
+    a part ("300,000 of those") never with its whole, and a span of time never with a count
+    or a measure ("within 24 hours" is not "two dozen schools", "with the Police Department
+    for two decades" is not "two police officers"): only ages share a partition with counts,
+    as they are written "38" and "38-year-old"."""
     part = np.array([is_part(c) for c in claims], dtype=bool)
-    span = np.array([_short_time_span(c) for c in claims], dtype=bool)
+    span = value_codes([_time_span(c) for c in claims])
     allowed = (part[:, None] == part[None, :]) & (span[:, None] == span[None, :])
     np.fill_diagonal(allowed, False)
     return allowed
 
 
-def _short_time_span(claim: Claim) -> bool:
-    return claim.kind == QuantityKind.duration and canonical_unit(claim.unit) != "year"
+def _time_span(claim: Claim) -> str:
+    """"short" for hours, days or months, "years" for a span of years that is not an age,
+    "" for anything else."""
+    if claim.kind != QuantityKind.duration:
+        return ""
+    if canonical_unit(claim.unit) != "year":
+        return "short"
+    return "" if is_age(claim) else "years"
 
 
 # Below this cosine, two specific counted phrases name different things (troops vs posts).
