@@ -22,12 +22,17 @@ _DIGIT_CHAIN = re.compile(r"(?<![\w+\-/.])\d++(?:[-/]\d++){2,}(?![\w\-/])")
 # "&#39;" and its detokenised "& # 39;": an HTML character reference left in crawled text.
 _HTML_ENTITY = re.compile(r"&[ ]?#[ ]?(?:\d{1,7}|[xX][0-9a-fA-F]{1,6})[ ]?;")
 _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-/.]?\(?\d++\)?){2,}(?![\w])")
+# National numbers: a trunk "0" and digit groups ("0845 125 2222", "0800 555 111", "(020)
+# 7946 0958"), or a US area code in brackets ("(555) 123-4567"). No quantity starts "0845".
+_NATIONAL_PHONE = re.compile(r"(?<![\w+\-/.,])\(?0\d{2,4}\)?(?:[ ]\d{3,8}){1,2}(?![\w\-/]|[.,]\d)")
+_BRACKETED_AREA_CODE = re.compile(r"(?<![\w])\(\d{3}\)[ ]?\d{3}[-. ]\d{4}(?![\w\-/]|[.,]\d)")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) whose numbers must not be reported, sorted by start."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_URL, _ISO_DATE, _DAY_MONTH_YEAR, _DIGIT_CHAIN, _PHONE, _HTML_ENTITY):
+    patterns = (_URL, _ISO_DATE, _DAY_MONTH_YEAR, _DIGIT_CHAIN, _PHONE, _NATIONAL_PHONE, _BRACKETED_AREA_CODE, _HTML_ENTITY)
+    for pattern in patterns:
         spans.extend(match.span() for match in pattern.finditer(text))
     spans.extend(_email_spans(text))
     spans.sort()
