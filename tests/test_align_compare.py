@@ -702,11 +702,12 @@ def test_offers_of_two_bidders_are_never_one_group():
     assert _group_of(report).get(a.id) == _group_of(report).get(c.id) is not None
 
 
-def test_a_day_is_not_a_holder():
+def test_a_day_or_a_pronoun_is_not_a_holder():
     from checker.align.holders import holder
 
-    claims, at = _indexed("Sunday's 7.6 quake was felt across the province.")
+    claims, at = _indexed("Sunday's 7.6 quake was felt across the province.", "He has 189 rushing yards this season.")
     assert holder(claims[at("0.txt", "7.6")]) is None
+    assert holder(claims[at("1.txt", "189")]) is None
 
 
 def test_a_span_of_years_is_never_a_head_count():

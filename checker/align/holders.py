@@ -35,7 +35,10 @@ _MAKER = re.compile(_NAME + r"\s+" + _MAKE_VERBS + r"\s+(?:an?\s+|the\s+|its\s+|
 _FRONTED_BEFORE = re.compile(r"^\s*(?:At|With)\s+$")
 _FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
 # Words that start a sentence or a clause in capitals without naming anyone.
-_NOT_NAMES = frozenset({"the", "a", "an", "it", "its", "at", "in", "on", "with", "while", "but", "and", "that", "this"})
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "it", "its", "at", "in", "on", "with", "while", "but", "and", "that", "this",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "who", "which",
+})
 # "Sunday's 7.6 quake", "last year's $22 billion": a day or a period, not a holder.
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march "
