@@ -11,11 +11,11 @@ from typing import Mapping
 
 import numpy as np
 
-from checker.align.holders import different_holders, figures_of_named_others, merged_and_named_holders
-from checker.align.incident_sites import one_site_and_many
 from checker.align.event_days import ArticleDays, other_days_events
-from checker.align.written_days import other_written_days
 from checker.align.features import COLUMN, incidence, value_codes
+from checker.align.holders import different_holders, figures_of_named_others, holder, merged_and_named_holders
+from checker.align.incident_sites import one_site_and_many
+from checker.align.written_days import other_written_days
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
 from checker.subjects import is_age, person_name
@@ -115,13 +115,16 @@ def never_together(
 ) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
-    period against the other, the dead against the wounded, or the dead of one school hit
-    against those of several, or one holder's figure against another's. ``days``: the articles that
-    tell of two events on two days (event_days.article_days)."""
+    period against the other, the dead against the wounded, the dead of one school hit
+    against those of several, or one holder's figure against another's. ``days``: the
+    articles that tell of two events on two days (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
-    apart |= different_dimensions(claims) | figures_of_named_others(claims) | different_holders(claims)
-    apart |= merged_and_named_holders(claims, np.array([_marked_as_merged(c) for c in claims], dtype=bool))
+    apart |= different_dimensions(claims)
+    # whose figure it is, read once for the three rules that use it
+    holders = [holder(c) for c in claims]
+    apart |= figures_of_named_others(claims, holders) | different_holders(claims, holders)
+    apart |= merged_and_named_holders(holders, np.array([_marked_as_merged(c) for c in claims], dtype=bool))
     if lexicon is not None:
         apart |= different_events(claims, lexicon)
         tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)

@@ -47,8 +47,8 @@ _WHEN_WORDS = frozenset(
 
 
 def holder(claim: Claim) -> str | None:
-    """The name a claim's figure belongs to, written right before it, normalised ("H-P" ->
-    "hp"); None when the sentence does not say."""
+    """The name a claim's figure belongs to, written right before it, lower-cased into words
+    ("H-P" -> "h p"); None when the sentence does not say."""
     before = claim.sentence[: claim.start - claim.sentence_start]
     match = _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
     if match is None and _FRONTED_BEFORE.match(before):
@@ -64,12 +64,12 @@ def holder(claim: Claim) -> str | None:
     return key
 
 
-def figures_of_named_others(claims: list[Claim]) -> np.ndarray:
+def figures_of_named_others(claims: list[Claim], holders: list[str | None]) -> np.ndarray:
     """Pairs (a, b) where a's sentence gives b's holder a different figure of a's kind, so a
-    is not b's holder's figure (n x n, True = apart)."""
+    is not b's holder's figure (n x n, True = apart); ``holders`` as :func:`holder` gives
+    them, one per claim."""
     n = len(claims)
     apart = np.zeros((n, n), dtype=bool)
-    holders = [holder(c) for c in claims]
     by_kind_and_holder: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
@@ -96,11 +96,11 @@ def _disjoint(a: Claim, b: Claim) -> bool:
     return a.value.low > b.value.high or b.value.low > a.value.high
 
 
-def merged_and_named_holders(claims: list[Claim], merged: np.ndarray) -> np.ndarray:
+def merged_and_named_holders(holders: list[str | None], merged: np.ndarray) -> np.ndarray:
     """Pairs of a merged entity's figure (``merged``: "the newly merged company worth about
     $22 billion") and a figure a sentence gives one named holder (n x n, True = apart): a
     whole and one of its parts."""
-    named = np.array([holder(c) is not None for c in claims], dtype=bool)
+    named = np.array([h is not None for h in holders], dtype=bool)
     whole = merged & ~named
     apart = whole[:, None] & named[None, :]
     return apart | apart.T
@@ -132,13 +132,12 @@ def one_holders_market_share(claims: list[Claim]) -> np.ndarray:
     return same
 
 
-def different_holders(claims: list[Claim]) -> np.ndarray:
+def different_holders(claims: list[Claim], holders: list[str | None]) -> np.ndarray:
     """Pairs of one kind whose sentences give them two different holders (n x n, True =
-    forbidden): the Angels' eight-year offer is not Sabathia's seven-year deal with the
-    Yankees. Names match on their last word ("Los Angeles Angels" / "Angels") or an acronym
+    apart): the Angels' eight-year offer is not Sabathia's seven-year deal with the Yankees.
+    Names match on their last word ("Los Angeles Angels" / "Angels") or an acronym
     ("Hewlett-Packard" / "HP")."""
     n = len(claims)
-    holders = [holder(c) for c in claims]
     known = [i for i in range(n) if holders[i]]
     apart = np.zeros((n, n), dtype=bool)
     for x, i in enumerate(known):
