@@ -91,6 +91,11 @@ class Value(Frozen):
     high: float
     point: float
 
+    def disjoint(self, other: "Value") -> bool:
+        """No number lies in both intervals: "7.6" and "7.5" are two quakes, while "about
+        40" and "42" may be one toll written twice."""
+        return self.low > other.high or other.low > self.high
+
     @field_serializer("low", "high", "point", when_used="json")
     def _finite_in_json(self, number: float) -> float | None:
         """JSON has no Infinity: an unbounded end ("more than 100") is written as the largest

@@ -724,3 +724,35 @@ def test_a_span_of_years_is_never_a_head_count():
     allowed = may_pair_matrix(claims)
     assert not allowed[at("0.txt", "two decades"), at("1.txt", "two")]
     assert allowed[at("2.txt", "63"), at("3.txt", "63-year-old")]
+
+
+def test_those_who_fled_are_not_those_in_shelters_once_an_article_tells_them_apart():
+    """41ecb: one article gives the fled (15,000) and the sheltered (5,000) their own figures,
+    so another article's 15,000 in shelters is not its 15,000 who fled."""
+    from checker.align.constraints import never_together
+
+    claims, at = _indexed(
+        "Israel ordered residents to leave their homes, forcing at least 15,000 Palestinians to flee to safety "
+        "elsewhere. At least 5,000 are staying in 11 different UN schools and shelters.",
+        "UN schools are serving as temporary shelters to more than 15,000 Palestinians whose homes were destroyed.",
+        "The UN said some 14,000 Palestinians displaced from their homes were in emergency shelters.",
+    )
+    apart = never_together(claims, _lexicon())
+    fled = at("0.txt", "at least 15,000")
+    assert apart[fled, at("1.txt", "more than 15,000")] and apart[fled, at("2.txt", "some 14,000")]
+    # the shelter counts of the three articles stay free to group with each other
+    assert not apart[at("0.txt", "At least 5,000"), at("1.txt", "more than 15,000")]
+    assert not apart[at("1.txt", "more than 15,000"), at("2.txt", "some 14,000")]
+
+
+def test_fled_and_sheltered_stay_free_to_group_when_no_article_tells_them_apart():
+    """37ecb: 'About 14,000 people fled their homes' and 'over 14,000 people taking shelters
+    in tents' are one crowd told two ways."""
+    from checker.align.constraints import never_together
+
+    claims, at = _indexed(
+        "About 14,000 people fled their homes at the weekend after a tsunami warning, the UN said.",
+        "The quakes in Papua on Sunday have led over 14,000 people taking shelters in tents.",
+    )
+    apart = never_together(claims, _lexicon())
+    assert not apart[at("0.txt", "About 14,000"), at("1.txt", "over 14,000")]

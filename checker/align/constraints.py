@@ -15,6 +15,7 @@ from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.features import COLUMN, incidence, value_codes
 from checker.align.holders import different_holders, figures_of_named_others, holder, merged_and_named_holders
 from checker.align.incident_sites import one_site_and_many
+from checker.align.sheltered import fled_and_sheltered
 from checker.align.written_days import other_written_days
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
@@ -116,8 +117,9 @@ def never_together(
     """Pairs that may not even meet through other claims (n x n, True = apart): figures of
     two different times, or of two different events. A group holding both would set one
     period against the other, the dead against the wounded, the dead of one school hit
-    against those of several, or one holder's figure against another's. ``days``: the
-    articles that tell of two events on two days (event_days.article_days)."""
+    against those of several, one holder's figure against another's, or those who fled
+    against those in shelters. ``days``: the articles that tell of two events on two days
+    (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
     apart |= different_dimensions(claims)
@@ -129,6 +131,8 @@ def never_together(
         apart |= different_events(claims, lexicon)
         tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)
         apart |= one_site_and_many(claims, tolls)
+        fled = np.array([_is_flight(c, lexicon) for c in claims], dtype=bool)
+        apart |= fled_and_sheltered(claims, fled, tolls)
     if days:
         apart |= other_days_events(claims, days)
         written = {article: d.written for article, d in days.items() if d.written is not None}
@@ -206,9 +210,7 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
         return False  # "seven km (4 miles)": a conversion, however roughly rounded
     if {a.bound, b.bound} & _LOWER_BOUNDS and {a.bound, b.bound} & _UPPER_BOUNDS:
         return False  # the two ends of one range
-    # Disjoint intervals: "7.6 and 7.5 magnitude quakes" are two quakes, while "about 40" and
-    # "42" may be one toll written twice.
-    return b.value.low > a.value.high or a.value.low > b.value.high
+    return a.value.disjoint(b.value)
 
 
 # A figure that held in each of several periods: "at least 30 homers ... in each of the past
@@ -305,6 +307,11 @@ def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
     if beside is not None:
         return beside if beside in OUTCOME_EVENTS else ""
     return predicate if predicate in OUTCOME_EVENTS else ""
+
+
+def _is_flight(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim's verb is one of the lexicon's words for fleeing ("fled", "forced")."""
+    return lexicon.canonical_predicate(claim.predicate) == lexicon.canonical_predicate("fled")
 
 
 def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:

@@ -84,16 +84,12 @@ def figures_of_named_others(claims: list[Claim], holders: list[str | None]) -> n
                 named = holders[o]
                 if o == a or not named or named == holders[a] or claims[o].kind != claims[a].kind:
                     continue
-                if not _disjoint(claims[a], claims[o]):
+                if not claims[a].value.disjoint(claims[o].value):
                     continue
                 for b in by_kind_and_holder[(claims[a].kind.value, named)]:
                     if b != o:
                         apart[a, b] = apart[b, a] = True
     return apart
-
-
-def _disjoint(a: Claim, b: Claim) -> bool:
-    return a.value.low > b.value.high or b.value.low > a.value.high
 
 
 def merged_and_named_holders(holders: list[str | None], merged: np.ndarray) -> np.ndarray:
