@@ -756,3 +756,57 @@ def test_fled_and_sheltered_stay_free_to_group_when_no_article_tells_them_apart(
     )
     apart = never_together(claims, _lexicon())
     assert not apart[at("0.txt", "About 14,000"), at("1.txt", "over 14,000")]
+
+
+_CAPTIONED = (
+    "The Syrian army said Tuesday that it would respond to attacks by Turkish forces. "
+    "A man drives a motorcycle past Turkish military vehicles near Idlib, Syria on February 11, 2020. "
+    "(Khalil Ashawi / Reuters) James Jeffrey, the U.S. envoy to Syria, will meet Turkish officials in Ankara on Wednesday. "
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a caption's date whose weekday the text tells of, and a meeting still to come on Wednesday
+        (_CAPTIONED, (dt.date(2020, 2, 11), dt.date(2020, 2, 11))),
+        # a date written with its weekday: the writing is that day or within the week after
+        ("Fresh riots were reported in Greece on Saturday December 13 2008.", (dt.date(2008, 12, 13), dt.date(2008, 12, 19))),
+        # history: a later year is told beside it
+        ("On Tuesday, Oct. 10, 1972, Washington awoke to the news. His family revealed it in 2005.", None),
+        # still to come: written before that Sunday
+        ("The ceremony will be televised live on Sunday, February 22, 2009, from Los Angeles.", None),
+        # a date with no weekday beside it and no caption: it may be any day's history
+        ("Tel Aviv broke the cease-fire on 4 November 2008. Israeli forces on Tuesday killed 40 people.", None),
+    ],
+)
+def test_the_week_an_undated_article_was_written_in_is_read_from_its_own_text(text, expected):
+    from checker.align.week_of_writing import writing_range
+
+    assert writing_range(Article(id="a.txt", path="a.txt", text=text)) == expected
+
+
+def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_a_week_later():
+    """Idlib: the towns taken 'in recent days' before 11 February are not the 13 towns an
+    article of 17 February says were seized."""
+    from checker.align.event_days import article_days
+    from checker.pipeline import check_articles
+
+    articles = [
+        Article(id="0.txt", path="0.txt", text=_CAPTIONED + "Government troops have taken control of dozens of towns and villages in recent days."),
+        Article(id="1.txt", path="1.txt", text="The Observatory said Syrian forces seized 13 towns and villages.", published=dt.date(2020, 2, 17)),
+        Article(id="2.txt", path="2.txt", text="The Observatory said Syrian forces seized 13 towns and villages.", published=dt.date(2020, 2, 12)),
+    ]
+    claims = check_articles(articles, align=False).claims
+    at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
+    apart = never_together_of(claims, article_days(articles))
+    dozens = at[("0.txt", "dozens")]
+    assert apart[dozens, at[("1.txt", "13")]]
+    # written the day after the window ended: may be the same report, told late
+    assert not apart[dozens, at[("2.txt", "13")]]
+
+
+def never_together_of(claims, days):
+    from checker.align.constraints import never_together
+
+    return never_together(claims, _lexicon(), days)

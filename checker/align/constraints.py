@@ -16,6 +16,7 @@ from checker.align.features import COLUMN, incidence, value_codes
 from checker.align.holders import different_holders, figures_of_named_others, holder, merged_and_named_holders
 from checker.align.incident_sites import one_site_and_many
 from checker.align.sheltered import fled_and_sheltered
+from checker.align.week_of_writing import windows_of_other_weeks
 from checker.align.written_days import other_written_days
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
@@ -137,6 +138,7 @@ def never_together(
         apart |= other_days_events(claims, days)
         written = {article: d.written for article, d in days.items() if d.written is not None}
         apart |= other_written_days(claims, written)
+        apart |= windows_of_other_weeks(claims, {article: d.dated for article, d in days.items() if d.dated})
     return apart
 
 

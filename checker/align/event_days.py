@@ -12,12 +12,14 @@ stage says the dates differ.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Mapping
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from checker.align.week_of_writing import writing_range
 from checker.align.written_days import written_days
 from checker.models import Article, Claim
 
@@ -43,11 +45,15 @@ class ArticleDays(BaseModel):
     # (batch, day) the article was written on, relative to articles it shares an event
     # with (written_days.py); None when nothing places it.
     written: tuple[int, int] | None = None
+    # First and last day the article may have been written on (week_of_writing.py); None when
+    # neither its date nor its text tells.
+    dated: tuple[dt.date, dt.date] | None = None
 
 
 def article_days(articles: list[Article]) -> dict[str, ArticleDays]:
     """By article id: the articles that name one weekday besides an earlier event's (or no
-    earlier event and one weekday in all), and those written_days.py places in time."""
+    earlier event and one weekday in all), those written_days.py places in time, and those
+    whose days of writing are known (week_of_writing.py)."""
     days: dict[str, ArticleDays] = {}
     for article in articles:
         text = f"{article.title or ''}\n{article.text}"
@@ -57,6 +63,9 @@ def article_days(articles: list[Article]) -> dict[str, ArticleDays]:
             days[article.id] = ArticleDays(news=others.pop(), earlier=min(earlier) if earlier else None)
     for article_id, place in written_days(articles).items():
         days[article_id] = days.get(article_id, ArticleDays()).model_copy(update={"written": place})
+    for article in articles:
+        if (dated := writing_range(article)) is not None:
+            days[article.id] = days.get(article.id, ArticleDays()).model_copy(update={"dated": dated})
     return days
 
 

@@ -70,6 +70,13 @@ def parse_loose_date(value: str) -> dt.date | None:
     return None
 
 
+def dates_with_years(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every calendar date with a four-digit year written in ``text`` ("February 11, 2020",
+    "11 February 2020", "2020-02-11") with its start and end offsets, in order of appearance."""
+    found = sorted((m for pattern in _PATTERNS for m in pattern.finditer(text)), key=lambda m: m.start())
+    return [(date, m.start(), m.end()) for m in found if (date := _to_date(m)) is not None]
+
+
 def _is_date_stamp(value: str, dates: list[re.Match[str]]) -> bool:
     """True when ``value`` holds nothing but dates, times, zones, weekdays and labels.
 
