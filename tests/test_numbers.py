@@ -450,10 +450,18 @@ def test_time_zone_time():
         "since December 27",
         "the 9/11 attacks",
         "Hay & # 39; et Tahrir al-Sham",
+        "the Saints face the Detroit Lions in Week 16",
+        "Microsoft's patch is for users of IE version 5 and up",
+        "stopped the challenger in Round 7",
+        "the Lakers won Game 7",
     ],
 )
 def test_names_codes_dates_are_not_quantities(text):
     assert [m for m in found(text) if m.kind == COUNT] == []
+
+
+def test_a_week_before_a_count_is_not_a_name():
+    assert points("this week 300 people fled") == [300]
 
 
 def test_date_year_is_part_of_the_date():

@@ -235,9 +235,12 @@ NAME_WORDS = {
     "runway", "ward", "room", "studio", "camp", "building", "no", "nos", "number", "vol", "volume", "part",
     "paragraph", "clause", "article", "chapter", "section", "page", "pages", "pp", "psalm",
     "act", "phase", "level", "stage", "season", "episode", "series", "cell", "unit", "area",
+    "week", "game", "round",
 }
-# Reference words that make a name even in lower case ("page 5", "section 3").
-REFERENCE_WORDS = {"page", "pages", "pp", "chapter", "section", "paragraph", "clause", "article", "vol", "volume"}
+# Reference words that make a name even in lower case ("page 5", "section 3", "version 6").
+REFERENCE_WORDS = {
+    "page", "pages", "pp", "chapter", "section", "paragraph", "clause", "article", "vol", "volume", "version",
+}
 # Words that may be joined by a hyphen to a number without making a code
 # ("magnitude-5.2", "mid-2018"); any other "word-NUMBER" is a name ("F-16", "COVID-19").
 HYPHEN_PREFIX_WORDS = {"magnitude", "mid", "pre", "post", "late", "early", "circa", "minus", "age", "aged"}
