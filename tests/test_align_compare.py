@@ -680,8 +680,10 @@ def test_one_companys_market_share_from_two_outlets_is_grouped_and_flagged():
         ("los angeles angels", "angels", True),
         ("hewlett packard co", "hp", True),
         ("h p", "hp", True),
+        ("baltimore", "baltimore orioles", True),
         ("eds", "ibm", False),
         ("sabathia", "angels", False),
+        ("los angeles dodgers", "los angeles angels", False),
     ],
 )
 def test_holder_names_match_on_last_word_or_acronym(a, b, same):
@@ -700,6 +702,20 @@ def test_offers_of_two_bidders_are_never_one_group():
     assert _not_grouped(report, "eight-year", "seven-year")
     a, c = _claim(report, "0.txt", "eight-year"), _claim(report, "2.txt", "eight-year")
     assert _group_of(report).get(a.id) == _group_of(report).get(c.id) is not None
+
+
+def test_a_stat_line_in_brackets_is_the_named_ones():
+    """'Klitschko (52-3, 46 KOs) blasted Rahman (45-7-2, 36 KOs)': 46 knockouts are
+    Klitschko's, 36 Rahman's."""
+    from checker.align.holders import holder
+
+    claims, at = _indexed(
+        "Wladimir Klitschko (52-3, 46 KOs) blasted a sluggish Hasim Rahman (45-7-2, 36 KOs) in Mannheim.",
+        "The arrest of the 23 pirates (12 Somali and 11 Yemeni) is the largest such seizure.",
+    )
+    assert holder(claims[at("0.txt", "46")]) == "wladimir klitschko"
+    assert holder(claims[at("0.txt", "36")]) == "hasim rahman"
+    assert holder(claims[at("1.txt", "12")]) is None
 
 
 def test_a_day_or_a_pronoun_is_not_a_holder():

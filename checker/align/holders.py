@@ -1,5 +1,5 @@
 """Whose figure it is, when a sentence says so: "IBM's 10 percent share", "EDS had 3 %",
-"At $22 billion, EDS had 3 %".
+"At $22 billion, EDS had 3 %", "Klitschko (52-3, 46 KOs)".
 
 Two figures of one kind with two different holders are two quantities: the Angels'
 eight-year offer is not Sabathia's seven-year deal with the Yankees. And a sentence that
@@ -31,6 +31,8 @@ _MAKE_VERBS = r"(?:(?:has|have|had)\s+)?(?:made|make|makes|offered|offers|bid|bi
 _POSSESSOR = re.compile(_NAME + r"(?:'s|’s|')\s+(?:[a-z]+\s+)?$")
 _SUBJECT = re.compile(_NAME + r"\s+" + _HOLD_VERBS + r"\s+(?:only\s+|just\s+)?$")
 _MAKER = re.compile(_NAME + r"\s+" + _MAKE_VERBS + r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
+# A stat line in brackets after a name: "Klitschko (52-3, 46 KOs)", "Rahman (45-7-2, 36 KOs)".
+_BRACKETED_AFTER_NAME = re.compile(_NAME + r"\s+\((?:[^()]{0,40},\s*)?$")
 # A fronted size: "At $22 billion, EDS had", "With $54 billion in services revenue, IBM had".
 _FRONTED_BEFORE = re.compile(r"^\s*(?:At|With)\s+$")
 _FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
@@ -50,7 +52,10 @@ def holder(claim: Claim) -> str | None:
     """The name a claim's figure belongs to, written right before it, lower-cased into words
     ("H-P" -> "h p"); None when the sentence does not say."""
     before = claim.sentence[: claim.start - claim.sentence_start]
-    match = _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
+    match = (
+        _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
+        or _BRACKETED_AFTER_NAME.search(before)
+    )
     if match is None and _FRONTED_BEFORE.match(before):
         match = _FRONTED_AFTER.match(claim.sentence[claim.end - claim.sentence_start :])
     if match is None:
@@ -148,12 +153,14 @@ _SUFFIXES = frozenset({"co", "corp", "inc", "ltd", "plc", "llc", "group", "compa
 
 
 def same_holder(a: str, b: str) -> bool:
-    """Two holder names (as :func:`holder` gives them) that may name one holder."""
+    """Two holder names (as :func:`holder` gives them) that may name one holder: the same
+    last word, one name's words all in the other, or an acronym."""
     if a == b:
         return True
     words_a = [w for w in a.split() if w not in _SUFFIXES] or a.split()
     words_b = [w for w in b.split() if w not in _SUFFIXES] or b.split()
-    if words_a[-1] == words_b[-1]:
+    # "Angels" / "Los Angeles Angels"; a team's city for the team: "Baltimore" / "Baltimore Orioles"
+    if words_a[-1] == words_b[-1] or set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return True
     initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
     return "".join(words_a) in (initials_b, "".join(words_b)) or "".join(words_b) == initials_a
