@@ -230,6 +230,14 @@ def _lexicon():
     return Lexicon.from_rules(load_ruleset(PipelineOptions()))
 
 
+def _never_together(*texts):
+    """never_together over the claims of ``texts``, and the finder of :func:`_indexed`."""
+    from checker.align.constraints import never_together
+
+    claims, at = _indexed(*texts)
+    return never_together(claims, _lexicon()), at
+
+
 def test_the_dead_and_the_wounded_are_kept_apart_by_the_words_beside_the_number():
     from checker.align.constraints import different_events
 
@@ -610,15 +618,12 @@ def test_a_physical_measure_never_groups_with_a_figure_of_another_dimension():
 
 def test_the_dead_of_several_schools_are_never_one_group_with_the_dead_of_one():
     """A toll over strikes on several schools holds the toll of one school as a part."""
-    from checker.align.constraints import never_together
-
-    claims, at = _indexed(
+    apart, at = _never_together(
         "The bombing of UN schools being used as refugee centres and of housing killed more than 50 people.",
         "No militants were inside a United Nations-run school attacked by Israeli forces, leaving 40 people dead.",
         "The attack on one of his schools killed 40 Palestinians seeking shelter.",
         "Doctors said 42 people were killed in the Jabaliya school.",
     )
-    apart = never_together(claims, _lexicon())
     several = at("0.txt", "more than 50")
     assert apart[several, at("1.txt", "40")] and apart[several, at("3.txt", "42")]
     # "one of his schools" is one school: the same strike as "a school"
@@ -745,15 +750,12 @@ def test_a_span_of_years_is_never_a_head_count():
 def test_those_who_fled_are_not_those_in_shelters_once_an_article_tells_them_apart():
     """41ecb: one article gives the fled (15,000) and the sheltered (5,000) their own figures,
     so another article's 15,000 in shelters is not its 15,000 who fled."""
-    from checker.align.constraints import never_together
-
-    claims, at = _indexed(
+    apart, at = _never_together(
         "Israel ordered residents to leave their homes, forcing at least 15,000 Palestinians to flee to safety "
         "elsewhere. At least 5,000 are staying in 11 different UN schools and shelters.",
         "UN schools are serving as temporary shelters to more than 15,000 Palestinians whose homes were destroyed.",
         "The UN said some 14,000 Palestinians displaced from their homes were in emergency shelters.",
     )
-    apart = never_together(claims, _lexicon())
     fled = at("0.txt", "at least 15,000")
     assert apart[fled, at("1.txt", "more than 15,000")] and apart[fled, at("2.txt", "some 14,000")]
     # the shelter counts of the three articles stay free to group with each other
@@ -764,13 +766,10 @@ def test_those_who_fled_are_not_those_in_shelters_once_an_article_tells_them_apa
 def test_fled_and_sheltered_stay_free_to_group_when_no_article_tells_them_apart():
     """37ecb: 'About 14,000 people fled their homes' and 'over 14,000 people taking shelters
     in tents' are one crowd told two ways."""
-    from checker.align.constraints import never_together
-
-    claims, at = _indexed(
+    apart, at = _never_together(
         "About 14,000 people fled their homes at the weekend after a tsunami warning, the UN said.",
         "The quakes in Papua on Sunday have led over 14,000 people taking shelters in tents.",
     )
-    apart = never_together(claims, _lexicon())
     assert not apart[at("0.txt", "About 14,000"), at("1.txt", "over 14,000")]
 
 
@@ -805,8 +804,8 @@ def test_the_week_an_undated_article_was_written_in_is_read_from_its_own_text(te
 def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_a_week_later():
     """Idlib: the towns taken 'in recent days' before 11 February are not the 13 towns an
     article of 17 February says were seized."""
+    from checker.align.constraints import never_together
     from checker.align.event_days import article_days
-    from checker.pipeline import check_articles
 
     articles = [
         Article(id="0.txt", path="0.txt", text=_CAPTIONED + "Government troops have taken control of dozens of towns and villages in recent days."),
@@ -815,14 +814,8 @@ def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_
     ]
     claims = check_articles(articles, align=False).claims
     at = {(c.article_id, c.text): i for i, c in enumerate(claims)}
-    apart = never_together_of(claims, article_days(articles))
+    apart = never_together(claims, _lexicon(), article_days(articles))
     dozens = at[("0.txt", "dozens")]
     assert apart[dozens, at[("1.txt", "13")]]
     # written the day after the window ended: may be the same report, told late
     assert not apart[dozens, at[("2.txt", "13")]]
-
-
-def never_together_of(claims, days):
-    from checker.align.constraints import never_together
-
-    return never_together(claims, _lexicon(), days)
