@@ -62,9 +62,11 @@ def same_named_person(a: Claim, b: Claim) -> bool:
 
 
 def clock_zone(claim: Claim) -> str:
-    """The time zone a clock time is written in; unmarked times are local."""
+    """The time zone a clock time is written in, in its own text ("1336 GMT") or right after
+    it ("13:36 GMT"); unmarked times are local."""
     after = claim.sentence[claim.end - claim.sentence_start :][:12]
-    match = _ZONE.match(after)
+    own = re.search(r"\s(\S+)$", claim.text)
+    match = (own and _ZONE.match(own.group(1))) or _ZONE.match(after)
     if not match:
         return "local"
     return _UNIVERSAL.get(match.group(1), match.group(1))

@@ -819,3 +819,36 @@ def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_
     assert apart[dozens, at[("1.txt", "13")]]
     # written the day after the window ended: may be the same report, told late
     assert not apart[dozens, at[("2.txt", "13")]]
+
+
+def test_the_same_figure_with_the_same_verb_is_not_vetoed_for_its_nouns():
+    """'offered an eight-year contract' and 'made an eight-year offer' are one offer, though
+    the embedding sets 'contract' and 'offer' apart; a clock time counts no noun at all."""
+    from checker.align import claim_vectors
+    from checker.align.constraints import cannot_link
+    from checker.align.features import feature_tensor
+    from checker.nlp.embedding_model import embed_texts
+
+    claims, at = _indexed(
+        "The Angels have offered an eight-year contract to Mark Teixeira.",
+        "The Los Angeles Angels made an eight-year offer to first baseman Mark Teixeira.",
+        "The quake struck off the coast at 7:48 a.m. local time.",
+        "Wednesday's shallow quake hit at 7 : 48 am just off the coast.",
+    )
+    frame, context, counted = claim_vectors(claims, embed_texts)
+    features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, _lexicon())
+    vetoed = cannot_link(claims, features, _lexicon())
+    assert not vetoed[at("0.txt", "eight-year"), at("1.txt", "eight-year")]
+    assert not vetoed[at("2.txt", "7:48"), at("3.txt", "7 : 48")]
+
+
+def test_a_clock_times_zone_is_read_inside_or_right_after_the_figure():
+    from checker.subjects import clock_zone
+
+    claims, at = _indexed(
+        "A 5.6-magnitude earthquake jolted the island at 17:06 pm (1336 GMT) on Sunday.",
+        "The institute registered the quake at 17:06 hours local time (13:36 GMT).",
+    )
+    assert clock_zone(claims[at("0.txt", "17:06")]) == "local"
+    assert clock_zone(claims[at("0.txt", "1336")]) == "UTC"
+    assert clock_zone(claims[at("1.txt", "13:36")]) == "UTC"

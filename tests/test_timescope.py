@@ -65,6 +65,17 @@ def test_nearest_phrase_wins():
     assert len(phrases) == 2
 
 
+def test_a_time_in_a_relative_clause_after_the_number_is_not_its_scope():
+    sentence = (
+        "Atururi said at least 40 people were injured in the earthquakes, which rekindled memories of "
+        "similar deadly quakes that hit the town in 2002."
+    )
+    phrases = find_time_phrases(sentence, FEB15)
+    assert nearest_time_phrase(phrases, sentence.index("40"), sentence) is None
+    # without the sentence, the nearest phrase is taken as before
+    assert nearest_time_phrase(phrases, sentence.index("40")).text == "in 2002"
+
+
 @pytest.mark.parametrize("text", ["", "no dates here at all", "x" * 5000, "in the last 99999999999 years"])
 def test_odd_input_never_raises(text):
     find_time_phrases(text, FEB15)

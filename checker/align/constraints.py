@@ -59,6 +59,8 @@ def _time_span(claim: Claim) -> str:
     return "" if is_age(claim) else "years"
 
 
+# Kinds whose figure counts no noun.
+_UNCOUNTED_KINDS = frozenset({QuantityKind.measure, QuantityKind.time})
 # Below this cosine, two specific counted phrases name different things (troops vs posts).
 COUNTED_COSINE_FLOOR = 0.3
 
@@ -72,11 +74,12 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     far apart (Turkish soldiers vs military observation posts). Such a pair sharing a
     number is the classic trap of a checker.
     """
-    # A measure (75 km, 7.6 magnitude) is in its unit: the noun the parser finds next to it
-    # ("local time", "kilometre") is not a thing it counts. Money keeps its noun: a bid, a
-    # deal and a revenue are different sums.
+    # A measure (75 km, 7.6 magnitude) is in its unit, and a clock time is a time: the noun
+    # the parser finds next to it ("kilometre", "local time", "shallow quake") is not a thing
+    # it counts. Money keeps its noun: a bid, a deal and a revenue are different sums.
     specific = np.array([
-        bool(c.counted_head) and not is_generic_head(c.counted_head) and c.kind != QuantityKind.measure for c in claims
+        bool(c.counted_head) and not is_generic_head(c.counted_head) and c.kind not in _UNCOUNTED_KINDS
+        for c in claims
     ])
     both_specific = specific[:, None] & specific[None, :]
     # Only words the counted lexicon knows can conflict for certain: "offer" vs "contract" or
@@ -97,7 +100,10 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     outcome = np.array([_outcome_of_figure(c, lexicon) for c in claims], dtype=object)
     same_outcome = (outcome[:, None] == outcome[None, :]) & (outcome != "")[:, None]
     same_victims = (features[:, :, COLUMN["same_point"]] > 0) & same_outcome
-    counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims)) & ~one_event
+    # Likewise the same figure with the same verb ("offered an eight-year contract" / "made an
+    # eight-year offer"): two nouns the embedding sets apart are one thing told two ways
+    # unless the lexicon says otherwise.
+    counted_veto = both_specific & (lexicon_conflict | (far & ~same & ~same_victims & ~same_figure_and_event)) & ~one_event
     # Two ages: the word beside the number names a person ("Anthony LaCalamita, 38", "a
     # 38-year-old man"), and any two words may name one person; only two names differ.
     age = np.array([is_age(c) for c in claims])

@@ -62,7 +62,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
             )
             break
         frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money) if sentence.doc is not None else Frame()
-        scope = _scope(phrases, rel_start)
+        scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         claims.append(claim)
         if claim.kind == QuantityKind.count and not frame.anaphoric and not claim.vague:
@@ -74,8 +74,8 @@ def _inside_time_phrase(phrases: list[TimePhrase], start: int, end: int) -> bool
     return any(p.start <= start and end <= p.end for p in phrases)
 
 
-def _scope(phrases: list[TimePhrase], at: int) -> TimeScope:
-    phrase = nearest_time_phrase(phrases, at)
+def _scope(phrases: list[TimePhrase], at: int, sentence: str) -> TimeScope:
+    phrase = nearest_time_phrase(phrases, at, sentence)
     return phrase.scope if phrase is not None else TimeScope()
 
 

@@ -81,8 +81,17 @@ def find_time_phrases(sentence: str, published: dt.date | None) -> list[TimePhra
     return sorted(phrases, key=lambda p: p.start)
 
 
-def nearest_time_phrase(phrases: list[TimePhrase], at: int) -> TimePhrase | None:
-    """The phrase closest to character ``at`` (phrases after the number win ties: "killed 13 ... on Monday")."""
+# A non-restrictive relative clause after the number tells of something else: "40 people were
+# injured in the earthquakes, which rekindled memories of quakes that hit the town in 2002".
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.I)
+
+
+def nearest_time_phrase(phrases: list[TimePhrase], at: int, sentence: str | None = None) -> TimePhrase | None:
+    """The phrase closest to character ``at`` (phrases after the number win ties: "killed 13 ... on Monday").
+    Given the ``sentence``, a phrase after a ", which" clause opened after the number is not
+    the number's."""
+    if sentence is not None:
+        phrases = [p for p in phrases if p.start < at or not _RELATIVE_CLAUSE.search(sentence, at, p.start)]
     if not phrases:
         return None
     return min(phrases, key=lambda p: (min(abs(p.start - at), abs(p.end - at)), p.start < at))
