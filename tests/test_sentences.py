@@ -20,6 +20,15 @@ def test_decimal_numbers_do_not_split():
     assert len(_texts("It hosts 3.6 million refugees. Another 1.2m fled.")) == 2
 
 
+def test_a_full_stop_glued_to_the_next_sentence_by_a_scrape_splits():
+    text = "HP made a bid to purchase EDS.EDS has about 50 employees. The U.S.Army and Mr.Smith stay whole."
+    assert _texts(text) == [
+        "HP made a bid to purchase EDS.",
+        "EDS has about 50 employees.",
+        "The U.S.Army and Mr.Smith stay whole.",
+    ]
+
+
 def test_paragraph_breaks_split():
     assert _texts("Erdogan threatens 'imminent' attack\n\nThe Turkish leader spoke.") == [
         "Erdogan threatens 'imminent' attack",

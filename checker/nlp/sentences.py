@@ -18,8 +18,10 @@ _ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "mt", "ft",
 }
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+)|\n\s*\n|\n(?=\s*\S)""")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace;
+# or a full stop glued to the next sentence by a scrape ("purchase EDS.EDS has about 50",
+# "the source told eWEEK.HP acknowledged"): two letters before it, a capital after it.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+)|(?<=[A-Za-z]{2})\.(?=[A-Z])|\n\s*\n|\n(?=\s*\S)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
