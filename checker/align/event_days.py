@@ -19,17 +19,15 @@ from typing import Mapping
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from checker.align.week_of_writing import writing_range
+from checker.align.week_of_writing import WEEKDAY, WEEKDAYS, writing_range
 from checker.align.written_days import written_days
 from checker.models import Article, Claim
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # "Earlier on Sunday", "earlier Sunday", "a day earlier, on Sunday", "on Sunday, a day earlier".
 _EARLIER = re.compile(
-    r"\bearlier,?\s+(?:on\s+|that\s+)?(" + "|".join(_WEEKDAYS) + r")\b"
-    r"|\b(" + "|".join(_WEEKDAYS) + r")'s\s+(?:earlier|previous|first)\b"
-    r"|\bon\s+(" + "|".join(_WEEKDAYS) + r"),?\s+a\s+day\s+earlier\b",
+    r"\bearlier,?\s+(?:on\s+|that\s+)?(" + "|".join(WEEKDAYS) + r")\b"
+    r"|\b(" + "|".join(WEEKDAYS) + r")'s\s+(?:earlier|previous|first)\b"
+    r"|\bon\s+(" + "|".join(WEEKDAYS) + r"),?\s+a\s+day\s+earlier\b",
     re.I,
 )
 
@@ -58,7 +56,7 @@ def article_days(articles: list[Article]) -> dict[str, ArticleDays]:
     for article in articles:
         text = f"{article.title or ''}\n{article.text}"
         earlier = {_matched_day(m) for m in _EARLIER.finditer(text)}
-        others = {m.group(1).lower() for m in _WEEKDAY.finditer(text)} - earlier
+        others = {m.group(1).lower() for m in WEEKDAY.finditer(text)} - earlier
         if len(earlier) <= 1 and len(others) == 1:
             days[article.id] = ArticleDays(news=others.pop(), earlier=min(earlier) if earlier else None)
     for article_id, place in written_days(articles).items():
@@ -82,7 +80,7 @@ def claim_day(claim: Claim, days: Mapping[str, ArticleDays]) -> tuple[str | None
     A claim's own time phrase names its day; a sentence telling of an article's earlier
     event is that day's, and a figure with no time phrase is the article's news day's.
     """
-    own = _WEEKDAY.search(claim.scope.text or "")
+    own = WEEKDAY.search(claim.scope.text or "")
     article = days.get(claim.article_id)
     two_events = article is not None and article.earlier is not None
     if article is not None and article.earlier is not None and _EARLIER.search(claim.sentence):

@@ -27,12 +27,13 @@ from checker.extract.timescope import find_time_phrases
 from checker.ingest.dates import dates_with_years
 from checker.models import Article, Claim
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# Weekday names in Python's order (0 = Monday), and a weekday in text (event_days.py too).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 # A weekday after these words in its sentence is still to come: "will meet ... on Wednesday".
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to|(?:is|are)\s+to)\b", re.I)
 # "Saturday December 13 2008", "Tuesday, 11 February 2020", "Tuesday (11 February 2020".
-_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b,?\s*\(?(?:the\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b,?\s*\(?(?:the\s+)?$", re.I)
 # A caption's credit right after its date: ". (Khalil Ashawi / Reuters)", ". REUTERS/Name",
 # " (AP Photo/Name)", ". Photo: AFP".
 _PHOTO_CREDIT = re.compile(
@@ -85,7 +86,7 @@ def _dates_the_news(text: str, date: dt.date, start: int, end: int, past: set[in
     if beside:
         sentence = text[max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1 : start]
         # "will be televised live on Sunday, February 22, 2009": written before that day
-        return _WEEKDAYS.index(beside.group(1).lower()) == date.weekday() and not _FUTURE.search(sentence)
+        return WEEKDAYS.index(beside.group(1).lower()) == date.weekday() and not _FUTURE.search(sentence)
     return bool(_PHOTO_CREDIT.match(text, end)) and date.weekday() in past
 
 
@@ -94,8 +95,8 @@ def _weekdays_told(text: str) -> tuple[set[int], set[int]]:
     past: set[int] = set()
     coming: set[int] = set()
     for sentence in _SENTENCE_END.split(text):
-        for match in _WEEKDAY.finditer(sentence):
-            day = _WEEKDAYS.index(match.group(1).lower())
+        for match in WEEKDAY.finditer(sentence):
+            day = WEEKDAYS.index(match.group(1).lower())
             (coming if _FUTURE.search(sentence[: match.start()]) else past).add(day)
     return past, coming
 
