@@ -49,16 +49,13 @@ def fled_and_sheltered(claims: list[Claim], fled: np.ndarray, tolls: np.ndarray)
     sheltered = np.array([is_sheltered(c) for c in claims], dtype=bool) & people
     flight = fled & people & ~sheltered
     stock = sheltered & ~tolls
+    article = np.array([c.article_id for c in claims], dtype=object)
     apart = np.zeros((n, n), dtype=bool)
-    told_apart = [
-        i for i in np.flatnonzero(flight)
-        if any(
-            stock[j] and claims[j].article_id == claims[i].article_id and claims[i].value.disjoint(claims[j].value)
-            for j in range(n)
-        )
-    ]
-    for i in told_apart:
-        others = sheltered & np.array([c.article_id != claims[i].article_id for c in claims], dtype=bool)
+    for i in np.flatnonzero(flight):
+        own_stock = np.flatnonzero(stock & (article == article[i]))
+        if not any(claims[i].value.disjoint(claims[j].value) for j in own_stock):
+            continue  # the article does not tell its sheltered apart from those who fled
+        others = sheltered & (article != article[i])
         apart[i, others] = True
         apart[others, i] = True
     return apart
