@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.1"  # 1.1: groups gained "links" (additive)
+SCHEMA_VERSION = "1.2"  # 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -175,6 +175,11 @@ class ClaimLink(Frozen):
 
     claim_ids: tuple[str, str]
     score: float = Field(description="P(same quantity) of this pair, rounded to 4 places")
+    confidence: float | None = Field(
+        default=None,
+        description="the score calibrated on held-out gold clusters: the probability that the two claims are one "
+        "quantity, rounded to 4 places",
+    )
 
 
 class ClaimGroup(Frozen):
@@ -211,6 +216,11 @@ class Finding(Frozen):
     group_id: str
     claim_ids: list[str]
     fingerprint: str
+    confidence: float | None = Field(
+        default=None,
+        description="for a disagreement: the least calibrated confidence of the linked pairs behind it; "
+        "null for a group not built by the aligner",
+    )
 
 
 # --------------------------------------------------------------------------- result
@@ -225,5 +235,10 @@ class Report(Frozen):
     claims: list[Claim]
     groups: list[ClaimGroup]
     findings: list[Finding]
+    possible_findings: list[Finding] = Field(
+        default_factory=list,
+        description="disagreements whose confidence is below the run's min_confidence: shown apart, never "
+        "counted for the exit code",
+    )
     input_errors: list[InputError]
     warnings: list[Warning_] = []

@@ -13,6 +13,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.align import AlignSettings, align_claims
+from checker.align.pair_model import load_pair_model
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
 from checker.extract import ExtractSettings, analyse_articles, build_claims
@@ -41,6 +42,9 @@ class PipelineOptions(BaseModel):
     max_article_chars: int = 2_000_000
     max_claims_per_article: int = 2000
     align: AlignSettings = Field(default_factory=AlignSettings)
+    # Disagreements less sure than this are "possible" findings; None: the value the pair
+    # model was cross-validated to (pair_model.json's min_confidence).
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class StageTimer:
@@ -155,21 +159,50 @@ def check_articles(
         claims, extract_warnings = extractor(articles, extract_settings, lexicon.source_aliases)
     warnings.extend(extract_warnings)
 
+    return assemble_report(
+        articles, claims, options, rules, embed, input_errors, warnings, timer, align=align, aligner=aligner
+    )
+
+
+def assemble_report(
+    articles: Sequence[Article],
+    claims: list[Claim],
+    options: PipelineOptions,
+    rules: RuleSet,
+    embed: Embed = embed_texts,
+    input_errors: Sequence[InputError] = (),
+    warnings: Sequence[Warning_] = (),
+    timer: StageTimer | None = None,
+    align: bool = True,
+    aligner: Aligner | None = None,
+    min_confidence: float | None = None,
+) -> Report:
+    """Align and compare already extracted claims (``articles`` sorted by id) into a Report.
+
+    ``min_confidence`` overrides the options' (the cross-validation sets its own per fold).
+    """
+    timer = timer or StageTimer()
+    lexicon = Lexicon.from_rules(rules)
     timer.start("align")
     aligner = aligner or align_claims
     groups = aligner(list(articles), claims, lexicon, embed, options.align) if claims and align else []
 
     timer.start("compare")
-    compare_settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
+    if min_confidence is None:
+        min_confidence = options.min_confidence if options.min_confidence is not None else load_pair_model().min_confidence
+    compare_settings = CompareSettings(
+        tolerance=rules.tolerance(), finding_rules=rules.finding_rules(), min_confidence=min_confidence
+    )
     published = {a.id: a.published.isoformat() for a in articles if a.published}
-    findings = compare_groups(groups, claims, lexicon, compare_settings, published)
+    comparison = compare_groups(groups, claims, lexicon, compare_settings, published)
     timer.stop()
 
     return Report(
         articles=list(articles),
         claims=claims,
         groups=groups,
-        findings=findings,
+        findings=comparison.findings,
+        possible_findings=comparison.possible,
         input_errors=sorted(input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
         warnings=sorted(warnings, key=lambda w: (w.path, w.message)),
     )

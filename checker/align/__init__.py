@@ -10,6 +10,7 @@ are clustered (cluster.py).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from collections import Counter
 from typing import Callable, Mapping
 
@@ -46,20 +47,50 @@ def align_claims(
     model: PairModel | None = None,
 ) -> list[ClaimGroup]:
     """Groups of claims about one quantity, each spanning two articles or two sources."""
-    model = model or load_pair_model()
+    parts = partition_pairs(articles, claims, lexicon, embed, settings)
+    return group_partitions(parts, model or load_pair_model(), lexicon)
+
+
+def group_partitions(parts: list["PartitionPairs"], model: PairModel, lexicon: Lexicon) -> list[ClaimGroup]:
+    """Score, cluster and label each partition: the groups, sorted by their first claim."""
+    groups: list[ClaimGroup] = []
+    for part in parts:
+        probabilities = score_partition(part, model)
+        for cluster in cluster_partition(part, probabilities, model):
+            group_claims = [part.claims[i] for i in cluster]
+            if _worth_a_group(group_claims):
+                links = _direct_links(part.claims, cluster, probabilities, part.allowed, model)
+                groups.append(_group(group_claims, links, lexicon))
+    return sorted(groups, key=lambda g: g.claim_ids[0])
+
+
+@dataclass(frozen=True)
+class PartitionPairs:
+    """One partition's claims and what every pair of them is: the classifier's features,
+    whether the pair may be linked at all, the rule links, and the pairs kept apart even
+    through a third claim. What the pipeline scores and what training fits on."""
+
+    claims: list[Claim]
+    features: np.ndarray  # (n, n, F) in FEATURE_NAMES order
+    allowed: np.ndarray  # (n, n) bool
+    links: RuleLinks
+    apart: np.ndarray  # (n, n) bool
+
+
+def partition_pairs(
+    articles: list[Article], claims: list[Claim], lexicon: Lexicon, embed: Embed, settings: AlignSettings = AlignSettings()
+) -> list[PartitionPairs]:
+    """The partitions of ``claims`` (same story, kind family, part-ness) with their pair facts."""
     story_of = _story_index(articles, embed, settings)
     days = article_days(articles)
     vectors = claim_vectors(claims, embed)
-    groups: list[ClaimGroup] = []
+    parts = []
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
-        probabilities, allowed = score_pairs(sub, [v[members] for v in vectors], lexicon, model, days)
-        for cluster in cluster_claims(sub, probabilities, allowed, model, lexicon, days):
-            group_claims = [sub[i] for i in cluster]
-            if _worth_a_group(group_claims):
-                links = _direct_links(sub, cluster, probabilities, allowed, model.threshold)
-                groups.append(_group(group_claims, links, lexicon))
-    return sorted(groups, key=lambda g: g.claim_ids[0])
+        features, allowed, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon, days)
+        apart = never_together(sub, lexicon, days)
+        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart))
+    return parts
 
 
 def claim_vectors(claims: list[Claim], embed: Embed) -> list[np.ndarray]:
@@ -79,15 +110,6 @@ def claim_texts(claims: list[Claim]) -> list[str]:
     return [make(c) for make in TEXT_MAKERS for c in claims]
 
 
-def pair_features(
-    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The (n, n, F) pair features and the n x n pairs allowed at all (``vectors`` as from
-    :func:`claim_vectors`): what the classifier scores, and what it is trained on."""
-    features, allowed, _ = _features_allowed_and_links(claims, vectors, lexicon, days)
-    return features, allowed
-
-
 def _features_allowed_and_links(
     claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
 ) -> tuple[np.ndarray, np.ndarray, RuleLinks]:
@@ -97,28 +119,21 @@ def _features_allowed_and_links(
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
     links = rule_links(claims, lexicon)
     vetoed = cannot_link(claims, features, lexicon) & ~(links.rival | links.certain)
-    allowed = may_pair_matrix(claims) & ~(vetoed | never_together(claims, lexicon, days))
+    allowed = may_pair_matrix(claims) & ~vetoed
     return features, allowed, links
 
 
-def score_pairs(
-    claims: list[Claim],
-    vectors: list[np.ndarray],
-    lexicon: Lexicon,
-    model: PairModel,
-    days: Mapping[str, ArticleDays] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Symmetric n x n P(same quantity), and which pairs may be linked at all.
+def score_partition(part: PartitionPairs, model: PairModel) -> np.ndarray:
+    """Symmetric n x n P(same quantity); pairs not allowed keep probability 0.
 
-    ``vectors`` as from :func:`claim_vectors`; ``days`` as from event_days.article_days. Every feature is symmetric, so only the
-    allowed pairs of the upper triangle are scored (forbidden pairs keep probability 0):
-    the classifier is the costliest step after embedding.
+    Every feature is symmetric, so only the allowed pairs of the upper triangle are
+    scored: the classifier is the costliest step after embedding.
     """
-    n = len(claims)
-    features, allowed, links = _features_allowed_and_links(claims, vectors, lexicon, days)
+    n = len(part.claims)
+    allowed = part.allowed
     rows, cols = np.nonzero(np.triu(allowed, k=1))
     probabilities = np.zeros((n, n), dtype=np.float64)
-    scored = model.probabilities(features[rows, cols])
+    scored = model.probabilities(part.features[rows, cols])
     probabilities[rows, cols] = scored
     probabilities[cols, rows] = scored
     # Two sides' accounts of one quantity are linked whatever the classifier scores them
@@ -126,25 +141,17 @@ def score_pairs(
     # halfway between the threshold and certain when clusters are merged. One person's age
     # is certain (links.one_age): it may pull a cluster of that person's other ages in; so is
     # a figure's conversion in brackets (links.restated_in_other_units).
-    rival = links.rival & allowed
+    rival = part.links.rival & allowed
     probabilities[rival] = np.maximum(probabilities[rival], (1.0 + model.threshold) / 2)
-    probabilities[links.certain & allowed] = 1.0
-    return probabilities, allowed
+    probabilities[part.links.certain & allowed] = 1.0
+    return probabilities
 
 
-def cluster_claims(
-    claims: list[Claim],
-    probabilities: np.ndarray,
-    allowed: np.ndarray,
-    model: PairModel,
-    lexicon: Lexicon,
-    days: Mapping[str, ArticleDays] | None = None,
-) -> list[list[int]]:
-    """Clusters of one partition's scored claims (as from :func:`score_pairs`), with figures of
-    two different times or events kept apart even through a third claim: what the pipeline
-    groups and what the aligner's cross-validation scores."""
-    apart = never_together(claims, lexicon, days)
-    return cluster_pairs(len(claims), probabilities, allowed, model.threshold, model.linkage, apart)
+def cluster_partition(part: PartitionPairs, probabilities: np.ndarray, model: PairModel) -> list[list[int]]:
+    """Clusters of one partition's scored claims, with figures of two different times or
+    events kept apart even through a third claim: what the pipeline groups and what the
+    aligner's cross-validation scores."""
+    return cluster_pairs(len(part.claims), probabilities, part.allowed, model.threshold, model.linkage, part.apart)
 
 
 def _story_index(articles: list[Article], embed: Embed, settings: AlignSettings) -> dict[str, int]:
@@ -161,7 +168,8 @@ _KIND_FAMILIES = {
 }
 
 
-def _partition_key(claim: Claim) -> tuple:
+def partition_key(claim: Claim) -> tuple:
+    """What a claim must share with another to be scored against it at all."""
     return (_KIND_FAMILIES.get(claim.kind, claim.kind.value), is_part(claim))
 
 
@@ -169,7 +177,7 @@ def _partitions(claims: list[Claim], story_of: dict[str, int], settings: AlignSe
     """Claim indices that may be the same quantity: same story, kind, unit family, part-ness."""
     buckets: dict[tuple, list[int]] = {}
     for i, claim in enumerate(claims):
-        key = (story_of.get(claim.article_id, -1),) + _partition_key(claim)
+        key = (story_of.get(claim.article_id, -1),) + partition_key(claim)
         buckets.setdefault(key, []).append(i)
     parts = []
     for key in sorted(buckets, key=lambda k: tuple(str(x) for x in k)):
@@ -187,7 +195,7 @@ def _worth_a_group(claims: list[Claim]) -> bool:
 
 
 def _direct_links(
-    claims: list[Claim], cluster: list[int], probabilities: np.ndarray, allowed: np.ndarray, threshold: float
+    claims: list[Claim], cluster: list[int], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel
 ) -> list[ClaimLink]:
     """Pairs of the cluster scored at or above the threshold themselves.
 
@@ -197,9 +205,10 @@ def _direct_links(
     links = []
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
-            if allowed[i, j] and probabilities[i, j] >= threshold:
+            if allowed[i, j] and probabilities[i, j] >= model.threshold:
                 pair = tuple(sorted((claims[i].id, claims[j].id)))
-                links.append(ClaimLink(claim_ids=pair, score=round(float(probabilities[i, j]), 4)))
+                score = float(probabilities[i, j])
+                links.append(ClaimLink(claim_ids=pair, score=round(score, 4), confidence=round(model.confidence(score), 4)))
     return sorted(links, key=lambda link: link.claim_ids)
 
 

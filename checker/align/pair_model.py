@@ -120,6 +120,13 @@ class PairModel(BaseModel):
     linkage: str = "average"
     trained_on: list[str] = []
     cross_validation: dict[str, float | str] = {}
+    # Isotonic map from a link's score to the probability that its two claims are one
+    # quantity, fitted on held-out (leave-one-cluster-out) scores: knots x -> y.
+    calibration_x: list[float] = []
+    calibration_y: list[float] = []
+    # The least confidence of a disagreement finding that counts (exit code, main report),
+    # chosen on cross-validation for flag precision; lower ones are "possible" findings.
+    min_confidence: float = 0.0
     _ensemble: TreeEnsemble | None = PrivateAttr(default=None)
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -142,6 +149,14 @@ class PairModel(BaseModel):
             z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
             logits = z @ np.asarray(self.coef) + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -50, 50)))
+
+
+    def confidence(self, score: float) -> float:
+        """Calibrated P(same quantity) of a link scored ``score`` (the score itself when the
+        model carries no calibration)."""
+        if not self.calibration_x:
+            return float(score)
+        return float(np.interp(score, self.calibration_x, self.calibration_y))
 
 
 @lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ different things counted, and figures from different sources, are findings too.
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import combinations
 
 from pydantic import BaseModel, ConfigDict
@@ -33,30 +34,54 @@ class CompareSettings(BaseModel):
 
     tolerance: ToleranceRule
     finding_rules: dict[str, FindingRule]
+    # A disagreement resting on a link less sure than this is only a possible finding.
+    min_confidence: float = 0.0
+
+
+class Comparison(BaseModel):
+    """The findings that count, and the disagreements too uncertain to count."""
+
+    model_config = ConfigDict(frozen=True)
+
+    findings: list[Finding]
+    possible: list[Finding]
 
 
 def compare_groups(
     groups: list[ClaimGroup], claims: list[Claim], lexicon: Lexicon, settings: CompareSettings, published: dict[str, object]
-) -> list[Finding]:
+) -> Comparison:
     """Findings for every group, in group order then kind order."""
     by_id = {c.id: c for c in claims}
     findings: list[Finding] = []
+    possible: list[Finding] = []
     for group in groups:
         members = [by_id[i] for i in group.claim_ids if i in by_id]
-        findings.extend(compare_group(group, members, lexicon, settings, published))
-    return findings
+        sure, unsure = compare_group(group, members, lexicon, settings, published)
+        findings.extend(sure)
+        possible.extend(unsure)
+    return Comparison(findings=findings, possible=possible)
 
 
 def compare_group(
     group: ClaimGroup, claims: list[Claim], lexicon: Lexicon, settings: CompareSettings, published: dict[str, object]
-) -> list[Finding]:
-    """The findings of one group."""
-    builder = FindingBuilder(group, settings.finding_rules, lexicon, published)
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings of one group: those that count, and the possible ones.
+
+    Each pair goes to one of two builders by the confidence of its link, so a finding that
+    counts never rests on a pair the calibrated model doubts, and a doubtful pair cannot
+    pull a sure finding down. Agreement (info) is never held back.
+    """
+    sure = FindingBuilder(group, settings.finding_rules, lexicon, published)
+    unsure = FindingBuilder(group, settings.finding_rules, lexicon, published)
     tolerance = settings.tolerance
     linked = _linked_pairs(group)
     for a, b in combinations(claims, 2):
-        if linked is not None and frozenset((a.id, b.id)) not in linked:
+        pair = frozenset((a.id, b.id))
+        if linked is not None and pair not in linked:
             continue
+        confidence = linked[pair] if linked is not None else None
+        doubtful = confidence is not None and confidence < settings.min_confidence
+        add = partial((unsure if doubtful else sure).add, confidence=confidence)
         if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
         converted = written_in_other_units(a, b)
@@ -67,21 +92,21 @@ def compare_group(
         if not same_value:
             gap = relative_gap(ia, ib)
             if relation in ("broader", "narrower"):
-                builder.add(FindingKind.measure_differs, a, b, gap=gap)
+                add(FindingKind.measure_differs, a, b, gap=gap)
             elif _scopes_differ(a, b):
-                builder.add(FindingKind.scope_differs, a, b, gap=gap)
+                add(FindingKind.scope_differs, a, b, gap=gap)
             else:
-                builder.add(FindingKind.value_conflict, a, b, gap=gap, minor=gap < tolerance.minor_gap)
+                add(FindingKind.value_conflict, a, b, gap=gap, minor=gap < tolerance.minor_gap)
             if a.article_id == b.article_id:
-                builder.add(FindingKind.attribution_differs, a, b, gap=gap)
+                add(FindingKind.attribution_differs, a, b, gap=gap)
             continue
         if a.vague or b.vague:
             continue  # "thousands" may be said of 14,000, but it corroborates nothing
         if _counted_differs(a, b, lexicon):
-            builder.add(FindingKind.counted_differs, a, b)
+            add(FindingKind.counted_differs, a, b)
         elif a.article_id != b.article_id:
-            builder.add(FindingKind.corroborated, a, b)
-    return builder.findings()
+            sure.add(FindingKind.corroborated, a, b, confidence=confidence)
+    return sure.findings(), unsure.findings()
 
 
 # How far a vague amount stretches when set against a figure: "thousands" may be said of
@@ -97,12 +122,12 @@ def _loosely(claim: Claim, interval: tuple[float, float]) -> tuple[float, float]
     return low / VAGUE_STRETCH, high * VAGUE_STRETCH
 
 
-def _linked_pairs(group: ClaimGroup) -> set[frozenset[str]] | None:
-    """The pairs compare may set against each other: the group's direct links, or None
-    (every pair) for a group not built by the aligner."""
+def _linked_pairs(group: ClaimGroup) -> dict[frozenset[str], float | None] | None:
+    """The pairs compare may set against each other, with their calibrated confidence: the
+    group's direct links, or None (every pair) for a group not built by the aligner."""
     if group.links is None:
         return None
-    return {frozenset(link.claim_ids) for link in group.links}
+    return {frozenset(link.claim_ids): link.confidence for link in group.links}
 
 
 def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:

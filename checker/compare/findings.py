@@ -30,12 +30,20 @@ class FindingBuilder:
         self.rules = {rule.finding: (rid, rule) for rid, rule in sorted(rules.items())}
         self.pairs: dict[FindingKind, list[tuple[Claim, Claim]]] = {}
         self.major: dict[FindingKind, bool] = {}
+        self.confidence: dict[FindingKind, float | None] = {}
 
-    def add(self, kind: FindingKind, a: Claim, b: Claim, gap: float = 0.0, minor: bool = False) -> None:
+    def add(
+        self, kind: FindingKind, a: Claim, b: Claim, gap: float = 0.0, minor: bool = False, confidence: float | None = None
+    ) -> None:
+        """Record a pair behind a finding of ``kind``; its link's ``confidence`` (None: not
+        scored) bounds the finding's, which is that of its least sure pair."""
         if kind.value not in self.rules:
             return  # rule disabled
         self.pairs.setdefault(kind, []).append((a, b))
         self.major[kind] = self.major.get(kind, False) or not minor
+        if confidence is not None:
+            known = self.confidence.get(kind)
+            self.confidence[kind] = confidence if known is None else min(known, confidence)
 
     def findings(self) -> list[Finding]:
         result = []
@@ -58,6 +66,7 @@ class FindingBuilder:
                     group_id=self.group.id,
                     claim_ids=[c.id for c in claims],
                     fingerprint=fingerprint,
+                    confidence=self.confidence.get(kind),
                 )
             )
         # Most severe first inside a group, so a reader sees the conflict before the agreement.
