@@ -21,13 +21,7 @@ def check(paths_or_articles: Iterable[str | Path | Article | dict[str, Any]], co
     from checker.pipeline import PipelineOptions, check_articles, load_ruleset
 
     config = config or Config()
-    options = PipelineOptions(
-        rules_dirs=tuple(config.rules_dirs),
-        enable_rules=tuple(config.enabled_rules),
-        disable_rules=tuple(config.disabled_rules),
-        max_article_chars=config.max_article_chars,
-        max_claims_per_article=config.max_claims_per_article,
-    )
+    options = PipelineOptions.from_config(config)
     rules = load_ruleset(options)
     items = list(paths_or_articles)
     paths: Sequence[str | Path] = [i for i in items if isinstance(i, (str, Path))]

@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 1 when a finding at or above this severity exists (default: error)")
     check.add_argument("--max-article-chars", type=_positive_int, default=None, help="truncate longer articles (with a warning)")
     check.add_argument("--max-claims-per-article", type=_positive_int, default=None, help="keep at most this many claims per article")
+    check.add_argument("--min-confidence", type=_probability, default=None, metavar="P",
+                       help="a disagreement less sure than P (0-1) is listed apart as possible and never fails the run "
+                            "(default: the value chosen on cross-validation for flag precision 0.9)")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
                        help="report only findings not recorded in this baseline file")
@@ -56,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="score the checker against gold annotation files")
     evaluate.add_argument("gold", nargs="+", type=Path, help="gold YAML files")
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.add_argument(
+        "--cv", action="store_true",
+        help="leave one gold file out: retrain and recalibrate the pair model on the others, score the one left out",
+    )
     _add_rule_options(evaluate)
 
     rules = sub.add_parser("rules", help="list the rules with their descriptions")
@@ -73,6 +80,17 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _probability(text: str) -> float:
+    """argparse type for --min-confidence: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {text}")
     return value
 
 
@@ -153,6 +171,7 @@ def _config(args: argparse.Namespace):
             "quiet": True if getattr(args, "quiet", False) else None,
             "max_article_chars": getattr(args, "max_article_chars", None),
             "max_claims_per_article": getattr(args, "max_claims_per_article", None),
+            "min_confidence": getattr(args, "min_confidence", None),
         }
     )
 
@@ -160,13 +179,7 @@ def _config(args: argparse.Namespace):
 def _pipeline_options(config):
     from checker.pipeline import PipelineOptions
 
-    return PipelineOptions(
-        rules_dirs=tuple(config.rules_dirs),
-        enable_rules=tuple(config.enabled_rules),
-        disable_rules=tuple(config.disabled_rules),
-        max_article_chars=config.max_article_chars,
-        max_claims_per_article=config.max_claims_per_article,
-    )
+    return PipelineOptions.from_config(config)
 
 
 def _run_from_config(args: argparse.Namespace):
@@ -293,11 +306,36 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
     options = _options(args)
     rules = load_ruleset(options)
+    if args.cv:
+        return _cmd_cross_validate(args, options, rules)
     result = run_eval(args.gold, lambda paths: run_check(paths, options, rules=rules))
     if args.json:
         print(result.model_dump_json(indent=2))
     else:
         print(format_table(result))
+    return EXIT_CLEAN
+
+
+def _cmd_cross_validate(args: argparse.Namespace, options, rules) -> int:
+    from checker.align.pair_model import load_pair_model
+    from checker.evaluation import EvalResult, format_table
+    from checker.evaluation.crossval import cross_validate, format_sweep
+    from checker.evaluation.training import ModelConfig, load_cluster
+    from checker.nlp.embedding_model import embed_texts
+
+    if len(args.gold) < 2:
+        print("claimcheck: error: --cv needs at least two gold files (one is left out at a time)", file=sys.stderr)
+        return EXIT_USAGE
+    clusters = [load_cluster(path, options, rules, embed_texts) for path in args.gold]
+    cv = cross_validate(clusters, ModelConfig.of(load_pair_model()), rules, options)
+    if args.json:
+        print(cv.model_dump_json(indent=2))
+        return EXIT_CLEAN
+    print(f"leave-one-cluster-out ({len(clusters)} folds, {cv.config.family} {cv.config.strength:g}, "
+          f"min_confidence {cv.min_confidence:.2f})")
+    print(format_table(EvalResult(files=cv.files, overall=cv.overall, counts=cv.counts)))
+    print()
+    print(format_sweep(cv))
     return EXIT_CLEAN
 
 

@@ -47,6 +47,10 @@ class Config(BaseModel):
     quiet: bool = Field(default=False, description="no summary or progress on stderr")
     max_article_chars: int = Field(default=2_000_000, gt=0, description="truncate longer articles (with a warning)")
     max_claims_per_article: int = Field(default=2000, gt=0, description="keep at most this many claims per article")
+    min_confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="a disagreement less sure than this is only a possible finding (default: the cross-validated value)",
+    )
 
     _source: Path | None = PrivateAttr(default=None)
 

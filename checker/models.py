@@ -240,5 +240,8 @@ class Report(Frozen):
         description="disagreements whose confidence is below the run's min_confidence: shown apart, never "
         "counted for the exit code",
     )
+    min_confidence: float | None = Field(
+        default=None, description="the confidence a disagreement needed to count in this run"
+    )
     input_errors: list[InputError]
     warnings: list[Warning_] = []

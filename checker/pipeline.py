@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +23,9 @@ from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warni
 from checker.nlp.embedding_model import embed_texts
 from checker.nlp.spacy_model import load_spacy
 from checker.ruleset import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    from checker.config import Config
 
 Embed = Callable[[list[str]], np.ndarray]
 Progress = Callable[[str, int, int], None]
@@ -45,6 +48,18 @@ class PipelineOptions(BaseModel):
     # Disagreements less sure than this are "possible" findings; None: the value the pair
     # model was cross-validated to (pair_model.json's min_confidence).
     min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+
+    @classmethod
+    def from_config(cls, config: "Config") -> "PipelineOptions":
+        """The options a project config (claimcheck.toml, [tool.claimcheck]) asks for."""
+        return cls(
+            rules_dirs=tuple(config.rules_dirs),
+            enable_rules=tuple(config.enabled_rules),
+            disable_rules=tuple(config.disabled_rules),
+            max_article_chars=config.max_article_chars,
+            max_claims_per_article=config.max_claims_per_article,
+            min_confidence=config.min_confidence,
+        )
 
 
 class StageTimer:
@@ -203,6 +218,7 @@ def assemble_report(
         groups=groups,
         findings=comparison.findings,
         possible_findings=comparison.possible,
+        min_confidence=min_confidence,
         input_errors=sorted(input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
         warnings=sorted(warnings, key=lambda w: (w.path, w.message)),
     )

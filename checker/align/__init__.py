@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix, never_together
-from checker.align.features import feature_tensor
+from checker.align.features import FEATURE_NAMES, feature_tensor
 from checker.align.links import RuleLinks, rule_links
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
@@ -59,7 +59,7 @@ def group_partitions(parts: list["PartitionPairs"], model: PairModel, lexicon: L
         for cluster in cluster_partition(part, probabilities, model):
             group_claims = [part.claims[i] for i in cluster]
             if _worth_a_group(group_claims):
-                links = _direct_links(part.claims, cluster, probabilities, part.allowed, model)
+                links = _direct_links(part, cluster, probabilities, model)
                 groups.append(_group(group_claims, links, lexicon))
     return sorted(groups, key=lambda g: g.claim_ids[0])
 
@@ -194,22 +194,27 @@ def _worth_a_group(claims: list[Claim]) -> bool:
     return len({c.attribution.source_normalized for c in claims}) > 1
 
 
-def _direct_links(
-    claims: list[Claim], cluster: list[int], probabilities: np.ndarray, allowed: np.ndarray, model: PairModel
-) -> list[ClaimLink]:
+def _direct_links(part: PartitionPairs, cluster: list[int], probabilities: np.ndarray, model: PairModel) -> list[ClaimLink]:
     """Pairs of the cluster scored at or above the threshold themselves.
 
     Linkage can join two claims only through others (A~B, B~C); compare sets only directly
     linked claims against each other, so a finding always rests on a pair the model trusts.
     """
+    claims, differ = part.claims, values_differ(part.features)
     links = []
     for x, i in enumerate(cluster):
         for j in cluster[x + 1 :]:
-            if allowed[i, j] and probabilities[i, j] >= model.threshold:
+            if part.allowed[i, j] and probabilities[i, j] >= model.threshold:
                 pair = tuple(sorted((claims[i].id, claims[j].id)))
                 score = float(probabilities[i, j])
-                links.append(ClaimLink(claim_ids=pair, score=round(score, 4), confidence=round(model.confidence(score), 4)))
+                confidence = model.confidence(score, values_differ=bool(differ[i, j]))
+                links.append(ClaimLink(claim_ids=pair, score=round(score, 4), confidence=round(confidence, 4)))
     return sorted(links, key=lambda link: link.claim_ids)
+
+
+def values_differ(features: np.ndarray) -> np.ndarray:
+    """(n, n) bool: pairs whose values do not overlap (what a disagreement rests on)."""
+    return features[..., FEATURE_NAMES.index("values_overlap")] <= 0
 
 
 def _group(claims: list[Claim], links: list[ClaimLink], lexicon: Lexicon) -> ClaimGroup:

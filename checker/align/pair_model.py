@@ -103,6 +103,9 @@ class TreeEnsemble:
         return self.value[trees, slot]
 
 
+CALIBRATION_FIELDS = ("calibration_x", "calibration_y", "differing_calibration_x", "differing_calibration_y")
+
+
 class PairModel(BaseModel):
     """Standardisation, weights or trees, and the clustering settings of the pair classifier."""
 
@@ -121,9 +124,14 @@ class PairModel(BaseModel):
     trained_on: list[str] = []
     cross_validation: dict[str, float | str] = {}
     # Isotonic map from a link's score to the probability that its two claims are one
-    # quantity, fitted on held-out (leave-one-cluster-out) scores: knots x -> y.
+    # quantity, fitted on held-out (leave-one-cluster-out) scores: knots x -> y. Pairs whose
+    # values differ get their own map: they are the ones a disagreement rests on, and most
+    # pairs of a cluster agree, so one map for all would say what a score means for agreeing
+    # pairs.
     calibration_x: list[float] = []
     calibration_y: list[float] = []
+    differing_calibration_x: list[float] = []
+    differing_calibration_y: list[float] = []
     # The least confidence of a disagreement finding that counts (exit code, main report),
     # chosen on cross-validation for flag precision; lower ones are "possible" findings.
     min_confidence: float = 0.0
@@ -151,12 +159,20 @@ class PairModel(BaseModel):
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -50, 50)))
 
 
-    def confidence(self, score: float) -> float:
-        """Calibrated P(same quantity) of a link scored ``score`` (the score itself when the
-        model carries no calibration)."""
-        if not self.calibration_x:
+    @property
+    def calibration(self) -> dict[str, list[float]]:
+        """The calibration fields, to copy onto another model."""
+        return {name: getattr(self, name) for name in CALIBRATION_FIELDS}
+
+    def confidence(self, score: float, values_differ: bool = False) -> float:
+        """Calibrated P(same quantity) of a link scored ``score`` whose values differ or not
+        (the score itself when the model carries no calibration for such pairs)."""
+        xs, ys = self.calibration_x, self.calibration_y
+        if values_differ and self.differing_calibration_x:
+            xs, ys = self.differing_calibration_x, self.differing_calibration_y
+        if not xs:
             return float(score)
-        return float(np.interp(score, self.calibration_x, self.calibration_y))
+        return float(np.interp(score, xs, ys))
 
 
 @lru_cache(maxsize=4)

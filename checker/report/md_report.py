@@ -45,9 +45,10 @@ def _sentence_cell(source: SourceView) -> str:
 def _group_section(group: GroupView) -> str:
     lines = [f"### {_SEVERITY_ICON.get(group.severity or '', '')} {md_escape(group.group.label)}", ""]
     for f in group.findings:
+        confidence = f" · confidence {f.confidence_label}" if f.confidence_label else ""
         lines.append(
             f"- **{f.finding.severity}** {md_escape(f.title)}: {md_escape(f.finding.message)} "
-            f"<sub>{md_escape(f.finding.rule)} · {md_escape(f.finding.fingerprint)}</sub>"
+            f"<sub>{md_escape(f.finding.rule)} · {md_escape(f.finding.fingerprint)}{confidence}</sub>"
         )
     lines += [
         "",
@@ -94,7 +95,7 @@ def render_markdown(report: Report, max_chars: int = MAX_CHARS) -> str:
     text = "\n".join(out)
 
     sections = [_group_section(g) for g in view.flagged_groups]
-    tail = _errors_section(view)
+    tail = _possible_section(view) + _errors_section(view)
     for i, section in enumerate(sections):
         if len(text) + len(section) + len(tail) > max_chars:
             left = len(sections) - i
@@ -102,6 +103,19 @@ def render_markdown(report: Report, max_chars: int = MAX_CHARS) -> str:
             break
         text += "\n" + section
     return text + tail
+
+
+def _possible_section(view: ReportView) -> str:
+    """Disagreements too uncertain to count, one line each, folded away."""
+    if not view.possible:
+        return ""
+    lines = ["", f"<details><summary>{_n(len(view.possible), 'possible disagreement')} "
+                 "(not sure these claims are one quantity; not counted)</summary>", ""]
+    for f in view.possible:
+        sides = " vs ".join(f"{md_escape(s.claim.text)} ({md_escape(s.outlet)})" for s in f.sources)
+        lines.append(f"- {md_escape(f.title)}: {sides} · confidence {f.confidence_label or '–'}")
+    lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"
 
 
 def _errors_section(view: ReportView) -> str:

@@ -50,7 +50,8 @@ def render_text(report: Report, color: bool | None = None) -> str:
         sev = f.finding.severity
         label = f.group.label
         rule = paint("dim", f"[{f.finding.rule}]")
-        lines += ["", f"{paint(sev, sev.upper())} {f.kind}  {_clean(label)}  {rule}",
+        confidence = f"  confidence {f.confidence_label}" if f.confidence_label else ""
+        lines += ["", f"{paint(sev, sev.upper())} {f.kind}  {_clean(label)}  {rule}{paint('dim', confidence)}",
                   f"  {_clean(f.finding.message)}"]
         for s in f.sources:
             when = f" {s.date}" if s.date else ""
@@ -59,6 +60,12 @@ def render_text(report: Report, color: bool | None = None) -> str:
                 f"  - {paint('dim', f'{s.path}:{s.location.line}:{s.location.column}')} {_clean(s.outlet)}{when}: "
                 f"{_clean(s.claim.text)!r} {s.interval} {s.bound.replace('_', ' ')}{_clean(scope)} — {_clean(s.who)}"
             )
+    if view.possible:
+        lines += ["", paint("dim", f"{len(view.possible)} possible disagreement(s), not counted "
+                                   "(not sure the claims are one quantity):")]
+        for f in view.possible:
+            sides = " vs ".join(f"{_clean(s.claim.text)!r} ({_clean(s.outlet)})" for s in f.sources)
+            lines.append(f"  {f.kind}  {_clean(f.group.label)}: {sides}  confidence {f.confidence_label or '-'}")
     if view.input_errors:
         lines += ["", paint("error", f"{len(view.input_errors)} input error(s):")]
         for e in view.input_errors:

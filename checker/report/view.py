@@ -160,6 +160,21 @@ class FindingView:
     def title(self) -> str:
         return self.kind.replace("_", " ")
 
+    @property
+    def confidence(self) -> float:
+        """How sure the aligner is that the claims are one quantity (1.0 where it was not asked)."""
+        return 1.0 if self.finding.confidence is None else self.finding.confidence
+
+    @property
+    def confidence_label(self) -> str | None:
+        return None if self.finding.confidence is None else f"{self.finding.confidence:.2f}"
+
+
+def finding_order(finding: Finding) -> tuple:
+    """Most severe first, then the surest, then stable by kind and fingerprint."""
+    confidence = 1.0 if finding.confidence is None else finding.confidence
+    return (-severity_rank(finding.severity), -confidence, finding.kind.value, finding.fingerprint, finding.id)
+
 
 @dataclass(frozen=True)
 class GroupView:
@@ -178,6 +193,12 @@ class GroupView:
     @property
     def kinds(self) -> list[str]:
         return sorted({f.kind for f in self.findings})
+
+    @property
+    def confidence(self) -> float:
+        """The surest of the group's most severe findings (ordering only)."""
+        top = [f.confidence for f in self.findings if f.finding.severity == self.severity]
+        return max(top, default=0.0)
 
     @property
     def article_anchors(self) -> list[str]:
@@ -229,7 +250,8 @@ class ReportView:
 
     report: Report
     articles: list[ArticleView]
-    groups: list[GroupView]  # flagged groups first (most severe), then the rest
+    groups: list[GroupView]  # flagged groups first (most severe, then surest), then the rest
+    possible: list[FindingView]  # disagreements below the run's min_confidence, surest first
     input_errors: list[InputError]
     warnings: list[Warning_]
     claim_anchors: dict[str, str] = field(default_factory=dict)
@@ -243,7 +265,7 @@ class ReportView:
     def findings(self) -> list[FindingView]:
         """All findings, most severe first, then by group order."""
         out = [f for g in self.groups for f in g.findings]
-        return sorted(out, key=lambda f: -severity_rank(f.finding.severity))
+        return sorted(out, key=lambda f: (-severity_rank(f.finding.severity), -f.confidence))
 
     @cached_property
     def counts(self) -> dict[str, dict[str, int]]:
@@ -322,17 +344,20 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
     for i, group in enumerate(sorted(all_groups, key=lambda g: g.id)):
         finding_views = [
             FindingView(f, group, [s for cid in f.claim_ids if (s := source(cid))])
-            for f in sorted(
-                findings_by_group.get(group.id, []),
-                key=lambda f: (-severity_rank(f.severity), f.kind.value, f.fingerprint, f.id),
-            )
+            for f in sorted(findings_by_group.get(group.id, []), key=finding_order)
         ]
         group_sources = [s for cid in group.claim_ids if (s := source(cid))]
         # Side by side reads best in a stable order: dated sources oldest first, then undated.
         group_sources.sort(key=lambda s: (s.date is None, s.date or "", s.article.id, s.claim.start))
         groups.append(GroupView(group, f"g{i}", finding_views, group_sources))
 
-    groups.sort(key=lambda g: (-(severity_rank(g.severity) if g.severity else -1), g.group.label, g.group.id))
+    groups.sort(key=lambda g: (-(severity_rank(g.severity) if g.severity else -1), -g.confidence, g.group.label, g.group.id))
+    group_by_id = {g.id: g for g in all_groups}
+    possible = [
+        FindingView(f, group_by_id.get(f.group_id) or ClaimGroup(id=f.group_id, label=f.group_id, claim_ids=f.claim_ids),
+                    [s for cid in f.claim_ids if (s := source(cid))])
+        for f in sorted(report.possible_findings, key=lambda f: (-(f.confidence or 0.0),) + finding_order(f))
+    ]
 
     claims_by_article: dict[str, list[Claim]] = {}
     for c in claims:
@@ -345,6 +370,7 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
         report=report,
         articles=article_views,
         groups=groups,
+        possible=possible,
         input_errors=sorted(report.input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
         warnings=sorted(report.warnings, key=lambda w: (w.path, w.message)),
         claim_anchors=claim_anchor,

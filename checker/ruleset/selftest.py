@@ -108,5 +108,5 @@ def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> li
         )
     group = ClaimGroup(id="g", label="test", claim_ids=[c.id for c in claims])
     settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
-    findings = compare_group(group, claims, lexicon, settings, {})
-    return [{"kind": f.kind.value, "severity": f.severity} for f in findings]
+    sure, possible = compare_group(group, claims, lexicon, settings, {})
+    return [{"kind": f.kind.value, "severity": f.severity} for f in sure + possible]
