@@ -454,10 +454,19 @@ def test_time_zone_time():
         "Microsoft's patch is for users of IE version 5 and up",
         "stopped the challenger in Round 7",
         "the Lakers won Game 7",
+        "Rescuers search the rubble on Monday. Hide Caption 3 of 25",
+        "Hide Caption\n 12 of 25\n",
+        "Photos: The crash site Photo 4 of 12",
+        "The wreckage lies in a field.\n 1/8\n",
+        "Image 2 of 9 Firefighters at the scene",
     ],
 )
 def test_names_codes_dates_are_not_quantities(text):
     assert [m for m in found(text) if m.kind == COUNT] == []
+
+
+def test_a_part_of_a_whole_in_a_sentence_is_not_a_slide_counter():
+    assert points("23 of 25 passengers survived the crash") == [23, 25]
 
 
 def test_a_week_before_a_count_is_not_a_name():

@@ -20,6 +20,9 @@ from checker.ruleset import RuleSet
 
 CONFIDENCE_GRID = tuple(round(0.05 * k, 2) for k in range(20))
 TARGET_PRECISION = 0.9
+# A held-out precision measured on fewer flags than this says nothing (2 of 2 is "1.0"),
+# so such a threshold cannot be chosen for meeting the target.
+MIN_SUPPORT = 10
 
 
 class ThresholdPoint(BaseModel):
@@ -50,7 +53,7 @@ def cross_validate(
     options: PipelineOptions = PipelineOptions(),
     target_precision: float = TARGET_PRECISION,
     grid: tuple[float, ...] = CONFIDENCE_GRID,
-    weak: bool = True,
+    weak: bool = False,
 ) -> CrossValidation:
     """Leave-one-cluster-out figures of ``config``; every learned part is refitted per fold."""
     lexicon = Lexicon.from_rules(rules)
@@ -87,13 +90,13 @@ def cross_validate(
 
 def choose_min_confidence(sweep: list[ThresholdPoint], target_precision: float) -> float:
     """The threshold with the best recall among those that keep some flags at or above the
-    target precision (the lowest such on a tie). Where none reaches it, the one with the best
-    F0.5 (precision weighted twice recall) among those that keep any flag: a threshold that
-    silences every finding is never chosen, it would make the tool say nothing."""
+    target precision on at least MIN_SUPPORT flags (the lowest such on a tie). Where none
+    reaches it, the one with the best F0.5 (precision weighted twice recall) among those that
+    keep any flag: a threshold that silences every finding would make the tool say nothing."""
     flagging = [p for p in sweep if p.flags > 0 and p.flag_recall > 0]
     if not flagging:
         return min(p.min_confidence for p in sweep)
-    meeting = [p for p in flagging if p.flag_precision >= target_precision]
+    meeting = [p for p in flagging if p.flag_precision >= target_precision and p.flags >= MIN_SUPPORT]
     if meeting:
         return max(meeting, key=lambda p: (p.flag_recall, -p.min_confidence)).min_confidence
     return max(flagging, key=lambda p: (_f_half(p), -p.min_confidence)).min_confidence

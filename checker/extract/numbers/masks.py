@@ -1,5 +1,6 @@
 """Stretches of text whose digits are not quantities: URLs, e-mail addresses, ISO and
-slashed dates, phone numbers and other digit chains.
+slashed dates, phone numbers and other digit chains, and page furniture a scrape keeps
+(photo-gallery and slide counters).
 
 Each pattern starts with a literal or a lookbehind that fails fast, so scanning stays
 linear even on a 200,000-character line of digits or letters.
@@ -26,12 +27,19 @@ _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-/.]?\(?\d++\)?){2,}(?![\w])")
 # 7946 0958"), or a US area code in brackets ("(555) 123-4567"). No quantity starts "0845".
 _NATIONAL_PHONE = re.compile(r"(?<![\w+\-/.,])\(?0\d{2,4}\)?(?:[ ]\d{3,8}){1,2}(?![\w\-/]|[.,]\d)")
 _BRACKETED_AREA_CODE = re.compile(r"(?<![\w])\(\d{3}\)[ ]?\d{3}[-. ]\d{4}(?![\w\-/]|[.,]\d)")
+# Page furniture: a gallery's slide counter. "Hide Caption 3 of 25" and "Photo 3 of 12" are
+# a slideshow's position, and so is a line that holds nothing but "3 of 25" or "3/25".
+_SLIDE_COUNTER = re.compile(
+    r"(?i)(?:\bhide[ \t]+caption[ \t\r\n]*|\b(?:photo|image|picture|slide|gallery)s?[ \t]+)\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}\b"
+)
+_COUNTER_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}[ \t]*$")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) whose numbers must not be reported, sorted by start."""
     spans: list[tuple[int, int]] = []
-    patterns = (_URL, _ISO_DATE, _DAY_MONTH_YEAR, _DIGIT_CHAIN, _PHONE, _NATIONAL_PHONE, _BRACKETED_AREA_CODE, _HTML_ENTITY)
+    patterns = (_URL, _ISO_DATE, _DAY_MONTH_YEAR, _DIGIT_CHAIN, _PHONE, _NATIONAL_PHONE, _BRACKETED_AREA_CODE, _HTML_ENTITY,
+                _SLIDE_COUNTER, _COUNTER_LINE)
     for pattern in patterns:
         spans.extend(match.span() for match in pattern.finditer(text))
     spans.extend(_email_spans(text))
