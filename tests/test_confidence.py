@@ -79,7 +79,8 @@ def test_a_threshold_that_silences_every_finding_is_never_chosen():
 def report_with_possible():
     report = sample_report()
     displaced = [f for f in report.findings if f.group_id == "g-displaced"]
-    kept = [f.model_copy(update={"confidence": 0.97}) if f.group_id == "g-refugees" else f
+    surety = {"g-refugees": 0.97, "g-losses": 0.62}
+    kept = [f.model_copy(update={"confidence": surety[f.group_id]}) if f.group_id in surety else f
             for f in report.findings if f.group_id != "g-displaced"]
     possible = [f.model_copy(update={"confidence": 0.31}) for f in displaced]
     return report.model_copy(update={"findings": kept, "possible_findings": possible, "min_confidence": 0.5})
@@ -116,7 +117,8 @@ def test_json_keeps_the_possible_findings_with_their_confidence(report_with_poss
 def test_surer_findings_come_first_within_a_severity(report_with_possible):
     view = build_view(report_with_possible)
     warnings = [f for f in view.findings if f.finding.severity == "warning"]
-    assert warnings[0].finding.confidence == 0.97
+    assert [f.finding.confidence for f in warnings] == [0.97, 0.62]
+    assert [g.group.id for g in view.flagged_groups][:2] == ["g-refugees", "g-losses"]
 
 
 # --------------------------------------------------------------------------- the command line
