@@ -172,6 +172,8 @@ def hostile_report(tmp_dir: Path) -> Report:
         articles=[article, other], claims=[c1, c2, c3],
         groups=[ClaimGroup(id="hg", label="<i>people</i> fled ]]> | `x`", claim_ids=["h1", "h2", "h3"])],
         findings=[finding],
+        # The same hostile text as a possible finding: the folded section escapes it too.
+        possible_findings=[finding.model_copy(update={"id": "hf2", "fingerprint": "possible<x>", "confidence": 0.2})],
         input_errors=[InputError(path=str(tmp_dir / "bad<x>.json"), reason="<script>alert('err')</script>")],
     )
 
