@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a batch of articles and report disagreements")
     check.add_argument("paths", nargs="+", help="article files or folders (.txt .md .json .jsonl .html)")
     check.add_argument("--format", "-f", choices=("json", "html", "md", "sarif", "github", "junit", "text"),
-                       help="report format for stdout or for --out files without a known extension (default: text)")
+                       help="report format: for the --out files whose extension names none, else for stdout "
+                            "(default: text); github and text always go to stdout, beside any files")
     check.add_argument("--out", "-o", action="append", default=[], metavar="FILE",
                        help="write the report to FILE; repeatable, format from the extension")
     _add_rule_options(check)
@@ -219,11 +220,11 @@ def _run_engine(args: argparse.Namespace, options, rules):
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from checker.baseline import filter_new, load_baseline
-    from checker.report import format_from_path, render
+    from checker.report import render
     from checker.report.exit_status import exit_status
 
     config = _config(args)
-    targets = [(Path(out), format_from_path(out)) for out in config.outputs]  # bad names fail before the run
+    targets, stdout_formats = config.output_plan  # bad names and conflicts fail before the run
     baseline = load_baseline(config.baseline) if config.baseline else None
     config, report = _run_from_config(args)
     if baseline is not None:
@@ -231,9 +232,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for path, fmt in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(report, fmt), encoding="utf-8")
-    # Formats named with --format go to stdout (GitHub annotations beside written files);
-    # with neither --format nor --out, the terminal summary does.
-    stdout_formats = config.formats or ([] if targets else ["text"])
     for fmt in stdout_formats:
         sys.stdout.write(render(report, fmt))
     if not config.quiet:

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 CONFIG_FILE = "claimcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -64,14 +65,22 @@ class Config(BaseModel):
             raise ValueError(f"unknown format(s) {', '.join(map(repr, unknown))}; choose from {', '.join(FORMATS)}")
         return value
 
-    @field_validator("outputs")
-    @classmethod
-    def _known_extensions(cls, value: list[Path]) -> list[Path]:
-        from checker.report import format_from_path
+    @model_validator(mode="after")
+    def _outputs_have_formats(self) -> "Config":
+        from checker.report import plan_outputs
 
-        for path in value:
-            format_from_path(path)  # ValueError with the accepted extensions
-        return value
+        try:
+            plan_outputs(self.outputs, self.formats)
+        except ValueError as exc:
+            raise PydanticCustomError("outputs", "{reason}", {"reason": str(exc)}) from None
+        return self
+
+    @property
+    def output_plan(self):
+        """The report files with their formats and the formats for stdout (checker.report.plan_outputs)."""
+        from checker.report import plan_outputs
+
+        return plan_outputs(self.outputs, self.formats)
 
     @property
     def source(self) -> Path | None:
@@ -125,7 +134,8 @@ def _validate(data: Mapping[str, Any], where: str) -> Config:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            # The outputs check spans two keys (outputs and formats); it reports under outputs.
+            key = ".".join(str(p) for p in err["loc"]) or ("outputs" if err["type"] == "outputs" else "(top level)")
             if err["type"] == "extra_forbidden":
                 known = ", ".join(Config.model_fields)
                 problems.append(f"unknown key {key!r} (known keys: {known})")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -132,6 +133,31 @@ def test_unknown_out_extension_exits_2_before_checking(capsys, tmp_path):
     code, _, err = run_cli(capsys, "check", IDLIB, "--out", tmp_path / "report.pdf")
     assert code == 2 and "report.pdf" in err
     assert not (tmp_path / "report.pdf").exists()
+
+
+@pytest.mark.parametrize("name, fmt, root", [("report.junit", "junit", "testsuites"), ("report", "json", None)])
+def test_format_names_the_format_of_an_out_file_without_a_known_extension(capsys, conflict_dir, tmp_path, name, fmt, root):
+    out = tmp_path / name
+    code, stdout, _ = run_cli(capsys, "check", conflict_dir, "--format", fmt, "--out", out, "--fail-on", "never", "--quiet")
+    assert code == 0 and stdout == ""  # the format went to the file, not to stdout as well
+    text = out.read_text(encoding="utf-8")
+    if root:
+        assert ET.fromstring(text).tag == root
+    else:
+        assert json.loads(text)["findings"]
+
+
+def test_github_annotations_go_to_stdout_beside_files(capsys, conflict_dir, tmp_path):
+    out = tmp_path / "r.html"
+    code, stdout, _ = run_cli(capsys, "check", conflict_dir, "--format", "github", "--out", out, "--fail-on", "never", "--quiet")
+    assert code == 0 and stdout.startswith("::") and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_format_that_conflicts_with_an_out_extension_is_a_usage_error(capsys, conflict_dir, tmp_path):
+    out = tmp_path / "r.html"
+    code, _, err = run_cli(capsys, "check", conflict_dir, "--format", "json", "--out", out)
+    assert code == 2 and "--format json conflicts with --out" in err and "r.html" in err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("option", ["--max-article-chars", "--max-claims-per-article"])

@@ -8,6 +8,7 @@ lives in its own module and only decides layout and escaping.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple, Sequence
 
 from checker.models import Report
 
@@ -37,6 +38,56 @@ def format_from_path(path: str | Path) -> str:
         f"cannot tell the report format from the file name {str(path)!r}: "
         f"use one of the extensions {known} (GitHub annotations go to stdout with --format github)"
     )
+
+
+# Formats a file can hold that --format may name for it; GitHub annotations and the terminal
+# summary are for stdout, so naming them beside --out files is never a conflict.
+_STDOUT_ONLY = ("github", "text")
+
+
+class OutputPlan(NamedTuple):
+    """Where a run's report goes: files with their formats, and the formats for stdout."""
+
+    files: list[tuple[Path, str]]
+    stdout: list[str]
+
+
+def plan_outputs(outputs: Sequence[str | Path], formats: Sequence[str]) -> OutputPlan:
+    """Each ``--out`` file's format and what goes to stdout, or a ValueError that says why not.
+
+    A file's extension names its format; a file whose extension says nothing takes the one
+    file format named with ``--format`` (which then goes nowhere else). A file format named
+    beside files that all have known, other extensions is a conflict, not a silent extra on
+    stdout. GitHub annotations and text go to stdout beside any files. With neither, the
+    terminal summary does.
+    """
+    file_formats = [f for f in formats if f not in _STDOUT_ONLY]
+    files: list[tuple[Path, str]] = []
+    unnamed: list[Path] = []
+    for out in outputs:
+        path = Path(out)
+        try:
+            files.append((path, format_from_path(path)))
+        except ValueError:
+            if len(file_formats) != 1:
+                raise ValueError(
+                    f"cannot tell the report format of {str(path)!r} from its name: use one of the extensions "
+                    f"{', '.join(s for s, _ in _SUFFIXES)}, or name its format with --format"
+                    + (f" (one format, not {', '.join(file_formats)})" if file_formats else "")
+                ) from None
+            files.append((path, file_formats[0]))
+            unnamed.append(path)
+    if unnamed:
+        return OutputPlan(files, [f for f in formats if f in _STDOUT_ONLY])
+    written = {fmt for _, fmt in files}
+    for fmt in file_formats:
+        if files and fmt not in written:
+            path, other = files[0]
+            raise ValueError(
+                f"--format {fmt} conflicts with --out {str(path)!r}, whose extension asks for {other}: "
+                f"drop one, or add an --out file for the {fmt} report"
+            )
+    return OutputPlan(files, list(formats) or ([] if files else ["text"]))
 
 
 def render(report: Report, fmt: str, *, color: bool | None = None) -> str:
