@@ -221,6 +221,11 @@ class Finding(Frozen):
         description="for a disagreement: the least calibrated confidence of the linked pairs behind it; "
         "null for a group not built by the aligner",
     )
+    rank: int | None = Field(
+        default=None,
+        description="reading order, 1 first: severity, then confidence, then the size of the disagreement "
+        "(findings and possible_findings are ranked apart)",
+    )
 
 
 # --------------------------------------------------------------------------- result

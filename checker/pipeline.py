@@ -16,6 +16,7 @@ from checker.align import AlignSettings, align_claims
 from checker.align.pair_model import load_pair_model
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
+from checker.compare.ranking import ranked
 from checker.extract import ExtractSettings, analyse_articles, build_claims
 from checker.ingest import IngestLimits, read_inputs
 from checker.lexicon import Lexicon
@@ -216,8 +217,8 @@ def assemble_report(
         articles=list(articles),
         claims=claims,
         groups=groups,
-        findings=comparison.findings,
-        possible_findings=comparison.possible,
+        findings=ranked(comparison.findings, claims, groups),
+        possible_findings=ranked(comparison.possible, claims, groups),
         min_confidence=min_confidence,
         input_errors=sorted(input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
         warnings=sorted(warnings, key=lambda w: (w.path, w.message)),

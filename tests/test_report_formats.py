@@ -280,3 +280,74 @@ def test_real_idlib_report_renders_valid_everywhere(idlib_report):
     ET.fromstring(render(report, "junit"))
     for fmt in ("html", "md", "github", "text"):
         assert render(report, fmt, color=False)
+
+
+# --------------------------------------------------------------------------- one reading order
+
+
+def _first_seen(items):
+    return list(dict.fromkeys(items))
+
+
+@pytest.mark.parametrize("which", ["hand_built", "idlib"])
+def test_every_format_reads_in_one_ranked_order(report, idlib_report, which):
+    rep = report if which == "hand_built" else idlib_report
+    view = build_view(rep)
+    flat = [f.finding for f in view.findings]
+    assert sorted(f.rank for f in flat) == list(range(1, len(flat) + 1))
+    assert [f.rank for f in flat] == sorted(f.rank for f in flat)
+    fingerprint_group = {f.fingerprint: f.group_id for f in flat}
+    group_order = _first_seen(f.group_id for f in flat)
+    # Flat formats: SARIF results and GitHub annotations in rank order.
+    sarif = json.loads(render(rep, "sarif"))
+    assert [r["partialFingerprints"][FINGERPRINT_KEY] for r in sarif["runs"][0]["results"]] == [f.fingerprint for f in flat]
+    github = [line for line in render(rep, "github").splitlines() if line.startswith(("::error", "::warning", "::notice"))]
+    assert len(github) >= len(flat)
+    # Grouped formats: the groups in the order of their first finding, and each group's
+    # findings in rank order.
+    html = render(rep, "html")
+    html_fingerprints = re.findall(r'<li class="finding" data-severity="[^"]+" data-kind="[^"]+" data-fingerprint="([^"]+)"', html)
+    assert _first_seen(fingerprint_group[fp] for fp in html_fingerprints) == group_order
+    junit = ET.fromstring(render(rep, "junit"))
+    junit_groups = [p.get("value") for p in junit.iter("property") if p.get("name") == "fingerprint"]
+    assert _first_seen(fingerprint_group[fp] for fp in junit_groups) == group_order
+    assert [g.group.id for g in view.flagged_groups] == group_order
+
+
+def test_json_keeps_its_layout_and_says_the_rank(idlib_report):
+    data = json.loads(render(idlib_report, "json"))
+    keys = [(f["group_id"], f["kind"], f["fingerprint"], f["id"]) for f in data["findings"]]
+    assert keys == sorted(keys)
+    assert sorted(f["rank"] for f in data["findings"]) == list(range(1, len(data["findings"]) + 1))
+
+
+def test_the_larger_disagreement_is_read_first_at_equal_severity_and_confidence(report):
+    from checker.compare.ranking import relative_spread
+
+    by_id = {c.id: c for c in report.claims}
+    view = build_view(report)
+    warnings = [f.finding for f in view.findings if f.finding.severity == "warning"]
+    spreads = [relative_spread(by_id[i] for i in f.claim_ids) for f in warnings]
+    assert spreads == sorted(spreads, reverse=True)
+
+
+@pytest.mark.parametrize("x, kind, text", [(2017, "year", "2017"), (1706, "time", "17:06"), (930, "time", "09:30"),
+                                           (2017, "count", "2,017"), (1706, None, "1,706")])
+def test_years_and_clock_times_read_as_written(x, kind, text):
+    from checker.models import QuantityKind
+    from checker.report.view import format_number
+
+    assert format_number(x, QuantityKind(kind) if kind else None) == text
+
+
+def test_an_interval_is_shown_only_where_the_value_is_not_exact(idlib_report):
+    view = build_view(idlib_report)
+    sources = [s for g in view.flagged_groups for s in g.sources]
+    years = [s for s in sources if s.claim.kind.value == "year"]
+    assert years and all("," not in s.value_as_read for s in years)
+    html = render(idlib_report, "html")
+    assert "2,017" not in html and "2,018" not in html
+    exact = next(s for s in sources if s.exact)
+    inexact = next(s for s in sources if not s.exact)
+    assert exact.reading == exact.value_as_read and inexact.reading == inexact.interval
+    assert html.count("as interval") == sum(not s.exact for s in sources)

@@ -34,7 +34,7 @@ def _annotation(f: FindingView) -> str:
     lines = [finding.message]
     for s in f.sources:
         when = f" ({s.date})" if s.date else ""
-        lines.append(f"- {s.outlet}{when}: “{s.claim.sentence.strip()}” → {s.claim.text} {s.interval}, {s.who}"
+        lines.append(f"- {s.outlet}{when}: “{s.claim.sentence.strip()}” → {s.claim.text} {s.reading}, {s.who}"
                      f" [{s.path}:{s.location.line}]")
     title = f"claimcheck {f.title}: {f.group.label}"
     props: dict[str, object] = {}

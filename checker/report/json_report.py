@@ -24,6 +24,7 @@ def canonical_report(report: Report) -> Report:
             ),
             # A finding's claim order is kept: its first claim is the primary location.
             "findings": sorted(report.findings, key=lambda f: (f.group_id, f.kind.value, f.fingerprint, f.id)),
+            "possible_findings": sorted(report.possible_findings, key=lambda f: (f.group_id, f.kind.value, f.fingerprint, f.id)),
             "input_errors": sorted(report.input_errors, key=lambda e: (e.path, e.line or 0, e.reason)),
             "warnings": sorted(report.warnings, key=lambda w: (w.path, w.message)),
         }

@@ -33,7 +33,7 @@ def _sources_text(group: GroupView) -> str:
         when = f" ({s.date})" if s.date else ""
         lines.append(
             f"  {s.path}:{s.location.line}:{s.location.column} {s.outlet}{when}: {s.claim.text!r} "
-            f"= {s.interval} {s.bound}; when: {s.scope or 'not stated'}; who: {s.who}\n"
+            f"= {s.reading} {s.bound}; when: {s.scope or 'not stated'}; who: {s.who}\n"
             f"    “{s.claim.sentence.strip()}”"
         )
     return "\n".join(lines)

@@ -61,7 +61,7 @@ def _group_section(group: GroupView) -> str:
             md_escape(s.date or "–"),
             _sentence_cell(s),
             md_escape(s.value_as_read),
-            md_escape(s.interval),
+            md_escape("–" if s.exact else s.interval),
             md_escape(s.bound.replace("_", " ")),
             md_escape(s.scope or "–"),
             md_escape(s.who),

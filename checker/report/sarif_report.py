@@ -51,7 +51,7 @@ def _source_message(source: SourceView) -> str:
     parts = [source.outlet]
     if source.date:
         parts.append(source.date)
-    return f"{' · '.join(parts)}: {source.claim.text!r} = {source.interval} ({source.bound}), {source.who}"
+    return f"{' · '.join(parts)}: {source.claim.text!r} = {source.reading} ({source.bound}), {source.who}"
 
 
 def _result(f: FindingView, rule_index: dict[str, int]) -> dict:

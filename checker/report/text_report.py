@@ -58,7 +58,7 @@ def render_text(report: Report, color: bool | None = None) -> str:
             scope = f", {s.scope}" if s.scope else ""
             lines.append(
                 f"  - {paint('dim', f'{s.path}:{s.location.line}:{s.location.column}')} {_clean(s.outlet)}{when}: "
-                f"{_clean(s.claim.text)!r} {s.interval} {s.bound.replace('_', ' ')}{_clean(scope)} — {_clean(s.who)}"
+                f"{_clean(s.claim.text)!r} {s.reading} {s.bound.replace('_', ' ')}{_clean(scope)} — {_clean(s.who)}"
             )
     if view.possible:
         lines += ["", paint("dim", f"{len(view.possible)} possible disagreement(s), not counted "

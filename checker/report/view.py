@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from checker.compare.ranking import ranked
 from checker.locations import Location, locate_claim, relative_path
 from checker.models import (
     SEVERITY_RANK,
@@ -23,6 +24,7 @@ from checker.models import (
     Finding,
     FindingKind,
     InputError,
+    QuantityKind,
     Report,
     Warning_,
 )
@@ -58,21 +60,26 @@ def severity_rank(severity: str) -> int:
     return SEVERITY_RANK.get(severity, -1)
 
 
-def format_number(x: float) -> str:
-    """Human form of a value: thousands separators, no trailing '.0', infinities as ∞."""
+def format_number(x: float, kind: QuantityKind | None = None) -> str:
+    """Human form of a value: thousands separators, no trailing '.0', infinities as ∞; a
+    year as written (2017, not 2,017) and a clock time as one (17:06, not 1,706)."""
     if math.isnan(x):
         return "NaN"
     if math.isinf(x) or abs(x) >= UNBOUNDED:
         return "∞" if x > 0 else "−∞"
+    if kind == QuantityKind.year and float(x).is_integer():
+        return str(int(x))
+    if kind == QuantityKind.time and float(x).is_integer() and 0 <= x < 2400 and int(x) % 100 < 60:
+        return f"{int(x) // 100:02d}:{int(x) % 100:02d}"
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.6g}" if abs(x) >= 1e6 else f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
-def format_interval(low: float, high: float) -> str:
+def format_interval(low: float, high: float, kind: QuantityKind | None = None) -> str:
     if low == high:
-        return f"[{format_number(low)}]"
-    return f"[{format_number(low)}, {format_number(high)}]"
+        return f"[{format_number(low, kind)}]"
+    return f"[{format_number(low, kind)}, {format_number(high, kind)}]"
 
 
 @dataclass(frozen=True)
@@ -97,11 +104,22 @@ class SourceView:
     @property
     def value_as_read(self) -> str:
         unit = f" {self.claim.unit}" if self.claim.unit else ""
-        return f"{format_number(self.claim.value.point)}{unit}"
+        return f"{format_number(self.claim.value.point, self.claim.kind)}{unit}"
+
+    @property
+    def exact(self) -> bool:
+        """The expression names one value: no interval worth showing beside it."""
+        value = self.claim.value
+        return value.low == value.high
 
     @property
     def interval(self) -> str:
-        return format_interval(self.claim.value.low, self.claim.value.high)
+        return format_interval(self.claim.value.low, self.claim.value.high, self.claim.kind)
+
+    @property
+    def reading(self) -> str:
+        """What the number was read as: the value where it is exact, else its interval."""
+        return self.value_as_read if self.exact else self.interval
 
     @property
     def bound(self) -> str:
@@ -161,19 +179,21 @@ class FindingView:
         return self.kind.replace("_", " ")
 
     @property
-    def confidence(self) -> float:
-        """How sure the aligner is that the claims are one quantity (1.0 where it was not asked)."""
-        return 1.0 if self.finding.confidence is None else self.finding.confidence
-
-    @property
     def confidence_label(self) -> str | None:
         return None if self.finding.confidence is None else f"{self.finding.confidence:.2f}"
 
 
 def finding_order(finding: Finding) -> tuple:
-    """Most severe first, then the surest, then stable by kind and fingerprint."""
-    confidence = 1.0 if finding.confidence is None else finding.confidence
-    return (-severity_rank(finding.severity), -confidence, finding.kind.value, finding.fingerprint, finding.id)
+    """Reading order: the rank (checker.compare.ranking), then stable."""
+    return (finding.rank if finding.rank is not None else 1 << 30, finding.fingerprint, finding.id)
+
+
+def _with_ranks(findings: list[Finding], report: Report) -> list[Finding]:
+    """The report's findings, ranked here where the report does not carry ranks (one built
+    by hand, or by an older claimcheck), so every report is read in the same order."""
+    if all(f.rank is not None for f in findings):
+        return findings
+    return ranked(findings, report.claims, report.groups)
 
 
 @dataclass(frozen=True)
@@ -193,12 +213,6 @@ class GroupView:
     @property
     def kinds(self) -> list[str]:
         return sorted({f.kind for f in self.findings})
-
-    @property
-    def confidence(self) -> float:
-        """The surest of the group's most severe findings (ordering only)."""
-        top = [f.confidence for f in self.findings if f.finding.severity == self.severity]
-        return max(top, default=0.0)
 
     @property
     def article_anchors(self) -> list[str]:
@@ -265,7 +279,7 @@ class ReportView:
     def findings(self) -> list[FindingView]:
         """All findings, most severe first, then by group order."""
         out = [f for g in self.groups for f in g.findings]
-        return sorted(out, key=lambda f: (-severity_rank(f.finding.severity), -f.confidence))
+        return sorted(out, key=lambda f: finding_order(f.finding))
 
     @cached_property
     def counts(self) -> dict[str, dict[str, int]]:
@@ -329,7 +343,7 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
         return sources[claim_id]
 
     findings_by_group: dict[str, list[Finding]] = {}
-    for f in report.findings:
+    for f in _with_ranks(report.findings, report):
         findings_by_group.setdefault(f.group_id, []).append(f)
 
     all_groups = list(report.groups)
@@ -351,12 +365,13 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
         group_sources.sort(key=lambda s: (s.date is None, s.date or "", s.article.id, s.claim.start))
         groups.append(GroupView(group, f"g{i}", finding_views, group_sources))
 
-    groups.sort(key=lambda g: (-(severity_rank(g.severity) if g.severity else -1), -g.confidence, g.group.label, g.group.id))
+    # A flagged group stands where its first finding stands; the others follow by label.
+    groups.sort(key=lambda g: (not g.findings, finding_order(g.findings[0].finding) if g.findings else (), g.group.label, g.group.id))
     group_by_id = {g.id: g for g in all_groups}
     possible = [
         FindingView(f, group_by_id.get(f.group_id) or ClaimGroup(id=f.group_id, label=f.group_id, claim_ids=f.claim_ids),
                     [s for cid in f.claim_ids if (s := source(cid))])
-        for f in sorted(report.possible_findings, key=lambda f: (-(f.confidence or 0.0),) + finding_order(f))
+        for f in sorted(_with_ranks(report.possible_findings, report), key=finding_order)
     ]
 
     claims_by_article: dict[str, list[Claim]] = {}
