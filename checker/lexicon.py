@@ -65,6 +65,15 @@ class Lexicon(BaseModel):
             return None
         return self.predicate_canonical.get(word.lower(), word.lower())
 
+    def written_predicate(self, word: str | None) -> str | None:
+        """A predicate as a reader writes it: the first participle of its synonym set
+        ("kill" -> "killed"), else the word itself."""
+        canonical = self.canonical_predicate(word)
+        if canonical is None:
+            return None
+        forms = [w for w, c in self.predicate_canonical.items() if c == canonical and w.endswith("ed") and " " not in w]
+        return forms[0] if forms else canonical
+
     def canonical_counted(self, word: str | None) -> str | None:
         if not word:
             return None

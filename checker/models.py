@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.2"  # 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.3"  # 1.3: claims gained "phrase", findings "rank" and "headline"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -161,6 +161,7 @@ class Claim(Frozen):
     counted: str | None = None
     counted_head: str | None = None
     predicate: str | None = None
+    phrase: str | None = Field(default=None, description="the figure with what it counts and its predicate, in the sentence's words")
     place: str | None = None
     scope: TimeScope = TimeScope()
     part_of: str | None = Field(default=None, description="id of a claim this one is a part of")
@@ -213,6 +214,7 @@ class Finding(Frozen):
     kind: FindingKind
     severity: Severity
     message: str
+    headline: str | None = Field(default=None, description="one line on what differs and why it matters")
     group_id: str
     claim_ids: list[str]
     fingerprint: str

@@ -852,3 +852,18 @@ def test_a_clock_times_zone_is_read_inside_or_right_after_the_figure():
     assert clock_zone(claims[at("0.txt", "17:06")]) == "local"
     assert clock_zone(claims[at("0.txt", "1336")]) == "UTC"
     assert clock_zone(claims[at("1.txt", "13:36")]) == "UTC"
+
+
+def test_years_that_name_their_noun_keep_two_things_apart():
+    apart, at = _never_together(
+        "Voters remember the 2016 election well.",
+        "Turnout in the 2020 election was the highest in a century.",
+        "The 2016 election was decided in three states, and the law changed in 2016.",
+    )
+    assert apart[at("0.txt", "2016"), at("1.txt", "2020")]  # two elections
+    assert not apart[at("0.txt", "2016"), at("2.txt", "2016")]  # one election, one year
+    # a year that names nothing ("changed in 2016") is a date, left to the model
+    claims, _ = _indexed("The law changed in 2016.", "The 2020 election was close.")
+    from checker.align.constraints import years_naming_different_things
+
+    assert not years_naming_different_things(claims).any()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from checker.models import SEVERITY_RANK
@@ -80,3 +82,38 @@ def test_ids_are_stable_and_unique(idlib_report):
     assert len(ids) == len(set(ids))
     assert all("@" in i for i in ids)
     assert len({f.id for f in idlib_report.findings}) == len(idlib_report.findings)
+
+
+def _words(text):
+    return [w for w in re.findall(r"[\w’'-]+", text.lower())]
+
+
+def test_group_labels_are_written_in_the_articles_own_words(idlib_report):
+    """Every word of a label is in a sentence of its group: no lemma ("kill", "host") a
+    reader never saw."""
+    claims = {c.id: c for c in idlib_report.claims}
+    for group in idlib_report.groups:
+        sentences = " ".join(claims[i].sentence.lower() for i in group.claim_ids)
+        missing = [w for w in _words(group.label) if w not in _words(sentences)]
+        assert missing == [], (group.label, missing)
+
+
+def test_the_idlib_disagreements_read_as_a_desk_would_write_them(idlib_report):
+    labels = {g.id: g.label for g in idlib_report.groups}
+    warnings = [f for f in idlib_report.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
+    read = {f.kind.value: (labels[f.group_id], f.headline, f.message) for f in warnings}
+    assert read["counted_differs"][0] == "… Turkish soldiers were killed"
+    assert "Turkish soldiers vs Turkish workers" in read["counted_differs"][1]
+    assert read["value_conflict"][1] == "the figures differ slightly: 3.5 million vs 3.6 million"
+    assert "neutralized covers" in read["measure_differs"][1] and "killed" in read["measure_differs"][1]
+    displaced = _disagreements_covering(idlib_report, _claim(idlib_report, "000", "almost 900,000"),
+                                        _claim(idlib_report, "003", "almost 700,000"))
+    assert "almost 900,000 forced from their homes" in displaced[0].message
+    assert "in the last three months vs in the past 10 weeks" in displaced[0].headline
+
+
+def test_years_of_two_agreements_are_not_one_quantity(idlib_report):
+    """"the 2017 Astana agreement" and "a 2018 de-escalation agreement" are two agreements."""
+    a, b = _claim(idlib_report, "004", "2017"), _claim(idlib_report, "001", "2018")
+    groups = {cid: g.id for g in idlib_report.groups for cid in g.claim_ids}
+    assert groups.get(a.id) is None or groups.get(a.id) != groups.get(b.id)

@@ -179,3 +179,48 @@ def test_screenshot(page):
     os.replace(tmp, SCREENSHOT)  # never leave a half-written PNG behind
     assert SCREENSHOT.stat().st_size > 10_000
     assert page.problems == []
+
+
+# A desk's monitor and a phone: the report must read at both without sideways scrolling.
+WIDTHS = {"desk": 1280, "phone": 390}
+
+
+@pytest.mark.parametrize("device", sorted(WIDTHS))
+def test_first_card_is_the_top_ranked_finding_and_nothing_overflows(page, view, browser_report, device):
+    _reset(page)
+    page.set_viewport_size({"width": WIDTHS[device], "height": 900})
+    try:
+        page.evaluate("() => { document.querySelectorAll('details').forEach(d => { d.open = false; }); window.scrollTo(0, 0); }")
+        top = min(browser_report.findings, key=lambda f: f.rank)
+        first_card = page.eval_on_selector("article.card", "c => c.id")
+        assert first_card == next(g.anchor for g in view.flagged_groups if g.group.id == top.group_id)
+        assert page.locator("article.card").first.locator("li.finding").first.get_attribute(
+            "data-fingerprint") == top.fingerprint
+        # Nothing inside a card reaches past its right edge, and the page never scrolls sideways.
+        overflowing = page.evaluate("""() => {
+            const out = [];
+            for (const card of document.querySelectorAll('article.card')) {
+                const edge = card.getBoundingClientRect().right + 1;
+                for (const el of card.querySelectorAll('*')) {
+                    const r = el.getBoundingClientRect();
+                    if (r.width > 0 && r.right > edge) out.push(card.id + ' ' + el.tagName + '.' + el.className);
+                }
+            }
+            return out;
+        }""")
+        assert overflowing == []
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        shot = REPO / "reports" / f"idlib-2020-{device}.png"
+        tmp = shot.with_suffix(".png.tmp")
+        # The screen a reader meets at the findings: the first card at the top.
+        page.evaluate("""() => {
+            const card = document.querySelector('article.card');
+            const controls = document.querySelector('.controls');
+            const sticky = getComputedStyle(controls).position === 'sticky' ? controls.offsetHeight : 0;
+            window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - sticky - 8);
+        }""")
+        page.screenshot(path=str(tmp), type="png")
+        os.replace(tmp, shot)
+        assert shot.stat().st_size > 10_000
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})

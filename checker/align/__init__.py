@@ -224,9 +224,25 @@ def _group(claims: list[Claim], links: list[ClaimLink], lexicon: Lexicon) -> Cla
 
 
 def _label(claims: list[Claim], lexicon: Lexicon) -> str:
-    """A short human label: the commonest counted phrase and event."""
+    """A short human label in the articles' own words: the most telling claim's phrase with
+    its figure left out ("… Turkish soldiers were killed"), so the label names the quantity,
+    not one source's value. Claims without a phrase (built by hand) fall back to the counted
+    phrase and the predicate."""
+    heads = Counter(c.counted_head for c in claims if c.counted_head)
+    phrased = [c for c in claims if c.phrase]
+    if phrased:
+        best = min(phrased, key=lambda c: (-bool(c.counted), -heads.get(c.counted_head, 0), -bool(c.predicate), len(c.phrase or ""), c.id))
+        return _without_figure(best)
     counted = Counter(c.counted.lower() for c in claims if c.counted)
     predicates = Counter(lexicon.canonical_predicate(c.predicate) for c in claims if c.predicate)
     what = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counted else claims[0].kind.value
     event = min(predicates.items(), key=lambda kv: (-kv[1], kv[0]))[0] if predicates else None
     return f"{what} ({event})" if event else what
+
+
+def _without_figure(claim: Claim) -> str:
+    phrase = claim.phrase or ""
+    at = phrase.find(claim.text)
+    if at < 0 or phrase.strip() == claim.text.strip():
+        return phrase
+    return " ".join(f"{phrase[:at]}…{phrase[at + len(claim.text):]}".split())

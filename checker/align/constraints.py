@@ -129,7 +129,7 @@ def never_together(
     (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
     apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
-    apart |= different_dimensions(claims)
+    apart |= different_dimensions(claims) | years_naming_different_things(claims)
     # whose figure it is, read once for the three rules that use it
     holders = [holder(c) for c in claims]
     apart |= figures_of_named_others(claims, holders) | different_holders(claims, holders)
@@ -159,6 +159,24 @@ def different_dimensions(claims: list[Claim]) -> np.ndarray:
     dimension = np.array([_dimension(c) for c in claims], dtype=object)
     measured = dimension != ""
     return (measured[:, None] | measured[None, :]) & (dimension[:, None] != dimension[None, :])
+
+
+def years_naming_different_things(claims: list[Claim]) -> np.ndarray:
+    """Pairs of years that each name which thing a noun is, with different values (n x n,
+    True = apart): "the 2017 Astana agreement" and "a 2018 de-escalation agreement" are two
+    agreements, as "the 2016 election" and "the 2020 election" are two elections, not two
+    dates of one."""
+    naming = np.array([_names_its_noun(c) for c in claims], dtype=bool)
+    years = np.array([c.value.point for c in claims])
+    return naming[:, None] & naming[None, :] & (years[:, None] != years[None, :])
+
+
+def _names_its_noun(claim: Claim) -> bool:
+    """A year written right before the noun it modifies ("the 2017 Astana agreement")."""
+    if claim.kind != QuantityKind.year or not claim.counted:
+        return False
+    after = "".join(claim.sentence[claim.end - claim.sentence_start :].split())
+    return after.startswith("".join(claim.counted.split()))
 
 
 def _dimension(claim: Claim) -> str:

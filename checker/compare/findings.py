@@ -56,13 +56,15 @@ class FindingBuilder:
                 severity = rule.minor_severity
             claims = _unique_claims(self.pairs[kind])
             fingerprint = finding_fingerprint(kind, claims)
+            headline = self._headline(rule, claims, minor=not self.major[kind])
             result.append(
                 Finding(
                     id=f"{kind.value}-{fingerprint[:12]}",
                     rule=rule_id,
                     kind=kind,
                     severity=severity,
-                    message=self._message(kind, claims, minor=not self.major[kind]),
+                    message=self._message(kind, claims, headline),
+                    headline=headline,
                     group_id=self.group.id,
                     claim_ids=[c.id for c in claims],
                     fingerprint=fingerprint,
@@ -72,19 +74,37 @@ class FindingBuilder:
         # Most severe first inside a group, so a reader sees the conflict before the agreement.
         return sorted(result, key=lambda f: (-SEVERITY_RANK[f.severity], f.kind.value))
 
-    def _message(self, kind: FindingKind, claims: list[Claim], minor: bool) -> str:
+    def _message(self, kind: FindingKind, claims: list[Claim], headline: str | None) -> str:
         sides = "; ".join(self._describe(c) for c in claims)
-        explanation = _EXPLANATIONS[kind]
-        if kind == FindingKind.value_conflict and minor:
-            explanation = "the figures differ slightly"
-        return f"{self.group.label}: {explanation} — {sides}"
+        return f"{self.group.label}: {headline or _EXPLANATIONS[kind]} — {sides}"
+
+    def _headline(self, rule: FindingRule, claims: list[Claim], minor: bool) -> str | None:
+        """The rule's one line on what differs, filled from the claims' own words."""
+        template = (rule.minor_headline if minor else None) or rule.headline
+        if template is None:
+            return None
+        fields = {
+            "values": _versus(c.text for c in sorted(claims, key=lambda c: (c.value.point, c.id))),
+            "counted": _versus(c.counted or "not said" for c in claims),
+            "scopes": _versus(c.scope.text or "no period given" for c in claims),
+            "sources": _versus(f"{c.attribution.source or 'unattributed'}: {c.text}" for c in claims),
+            "measures": self._measures(claims),
+            "outlets": str(len({c.article_id for c in claims})),
+        }
+        return template.format_map(fields)
+
+    def _measures(self, claims: list[Claim]) -> str:
+        """"neutralized covers killed, wounded, seized and arrested" for the broadest measure."""
+        for claim in claims:
+            narrower = self.lexicon.predicate_broader.get(self.lexicon.canonical_predicate(claim.predicate) or "")
+            if narrower:
+                covered = sorted(self.lexicon.written_predicate(n) or n for n in narrower)
+                listed = ", ".join(covered[:-1]) + f" and {covered[-1]}" if len(covered) > 1 else covered[0]
+                return f"{self.lexicon.written_predicate(claim.predicate)} covers {listed}"
+        return "one counts a broader measure than the other"
 
     def _describe(self, claim: Claim) -> str:
-        parts = [f"{claim.text!s}"]
-        if claim.counted:
-            parts.append(claim.counted)
-        if claim.predicate:
-            parts.append(claim.predicate)
+        parts = [claim.phrase] if claim.phrase else [claim.text, *(w for w in (claim.counted, claim.predicate) if w)]
         detail = [claim.article_id]
         source = claim.attribution.source
         detail.append(f"according to {source}" if source else "unattributed")
@@ -94,6 +114,16 @@ class FindingBuilder:
         if date:
             detail.append(f"published {date}")
         return f"{' '.join(parts)} ({', '.join(detail)})"
+
+
+def _versus(texts) -> str:
+    """Distinct texts in order, joined as a comparison: "3.5 million vs 3.6 million"."""
+    seen: list[str] = []
+    for text in texts:
+        text = " ".join(text.split())
+        if text not in seen:
+            seen.append(text)
+    return " vs ".join(seen)
 
 
 def _unique_claims(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:

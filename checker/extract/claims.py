@@ -121,6 +121,7 @@ def _claim(
         counted=frame.counted,
         counted_head=frame.counted_head,
         predicate=frame.predicate,
+        phrase=frame.phrase,
         place=frame.place,
         scope=scope,
         part_of=part_of,

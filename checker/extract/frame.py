@@ -32,6 +32,7 @@ class Frame(BaseModel):
     counted_head: str | None = None
     predicate: str | None = None
     place: str | None = None
+    phrase: str | None = None  # the figure with what it counts and its predicate, as written
     anaphoric: bool = False
     negated: bool = False  # the figure's clause is denied: "none has offered more than eight years"
 
@@ -46,11 +47,12 @@ def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money
     noun, anaphoric = _counted_noun(anchor, span, money)
     counted = _counted_phrase(noun, span) if noun is not None and not anaphoric else None
     head_lemma = lemma(noun).lower() if noun is not None and not anaphoric else None
-    predicate = _predicate(noun if noun is not None else anchor, span, event_words)
+    predicate, predicate_token = _predicate(noun if noun is not None else anchor, span, event_words)
     return Frame(
         counted=counted,
         counted_head=head_lemma,
         predicate=predicate,
+        phrase=written_phrase(span, noun if counted else None, predicate_token),
         place=_place(doc, span),
         anaphoric=anaphoric,
         negated=_negated_clause(anchor),
@@ -186,8 +188,9 @@ def _counted_phrase(noun: Token, span: Span) -> str:
     return " ".join(t.text for t in words)
 
 
-def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | None:
-    """The event the figure reports: a known event word near the number, else the governing verb."""
+def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> tuple[str | None, Token | None]:
+    """The event the figure reports (a known event word near the number, else the governing
+    verb) as a lemma, and the token it was read from."""
     candidates: list[Token] = [start]
     verb: Token | None = None
     token = start
@@ -214,10 +217,51 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> str | N
     for cand in candidates:
         for form in (lemma(cand).lower(), cand.lower_):
             if form in event_words:
-                return form
+                return form, cand
     if verb is not None:
-        return lemma(verb).lower()
+        return lemma(verb).lower(), verb
+    return None, None
+
+
+# A phrase longer than this is a clause, not a label.
+_PHRASE_MAX_TOKENS = 12
+# What completes a predicate as written: "forced from their homes", "hosted by Turkey".
+_PREDICATE_COMPLEMENTS = {"prt", "prep", "agent", "acomp", "advmod"}
+
+
+def written_phrase(span: Span, noun: Token | None, predicate: Token | None) -> str | None:
+    """The figure, what it counts and its predicate in the sentence's own words ("almost
+    900,000 forced from their homes", "has driven almost 700,000 people"): the shortest run of
+    the sentence that holds them, with the predicate's first complement when it follows. A
+    run too long to read as a label drops the complement, then the predicate."""
+    core = {t.i for t in span} | ({noun.i} if noun is not None else set())
+    tries = [core]
+    if predicate is not None and predicate.pos_ in ("VERB", "AUX", "ADJ"):
+        with_predicate = core | {predicate.i}
+        complement = _complement(predicate) if predicate.i >= span.end else set()
+        tries = [with_predicate | complement, with_predicate, core] if complement else [with_predicate, core]
+    doc = span.doc
+    for indices in tries:
+        first, last = min(indices), max(indices)
+        while last > first and (doc[last].is_punct or doc[last].pos_ in ("CCONJ", "ADP", "DET")):
+            last -= 1
+        while first < last and doc[first].is_punct:
+            first += 1
+        if last - first + 1 <= _PHRASE_MAX_TOKENS:
+            return doc[first : last + 1].text
     return None
+
+
+def _complement(predicate: Token) -> set[int]:
+    """The predicate's first complement to its right, up to its own head noun ("from their
+    homes" of "forced from their homes and shelters in the last three months")."""
+    for child in predicate.rights:
+        if child.dep_ not in _PREDICATE_COMPLEMENTS:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        end = objects[0].i if objects else child.i
+        return set(range(child.i, end + 1))
+    return set()
 
 
 # Links climbed from a number to the verb of its own clause (not into a conjoined, reported

@@ -93,6 +93,12 @@ class FindingRule(RuleBase):
         default=None, description="severity when the difference is minor (value_conflict)"
     )
     params: dict[str, float] = Field(default_factory=dict)
+    headline: str | None = Field(
+        default=None,
+        description="one line on what differs and why it matters; {values}, {counted}, {scopes}, "
+        "{sources}, {measures} and {outlets} are filled from the finding's claims",
+    )
+    minor_headline: str | None = Field(default=None, description="headline when the difference is minor")
 
 
 AnyRule = Annotated[
