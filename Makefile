@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLES := examples/idlib-2020
 
-.PHONY: demo test setup browser clean bench
+.PHONY: demo test setup browser postgres clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,11 +27,20 @@ browser:
 		else echo "chromium not installed and cannot apt-get: the browser test will be skipped"; fi; \
 	fi
 
+# A PostgreSQL server for the ledger tests (Debian's package; the tests start a throwaway
+# cluster in a temp folder and skip, saying why, where none can be installed).
+postgres:
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
+		else echo "postgresql not installed and cannot apt-get: the PostgreSQL ledger tests will be skipped"; fi; \
+	fi
+
 demo: $(STAMP)
 	@mkdir -p reports
 	$(BIN)/claimcheck check $(EXAMPLES) --out reports/idlib-2020.html --out reports/idlib-2020.json --fail-on never
 
-test: $(STAMP) browser
+test: $(STAMP) browser postgres
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -44,7 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="no summary or progress on stderr")
     check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
                        help="report only findings not recorded in this baseline file")
+    check.add_argument("--ledger", default=None, metavar="URL",
+                       help="check against what earlier runs recorded, and record this run: a SQLite file "
+                            "(path or sqlite:///file.db) or postgresql://... (default: none)")
+    check.add_argument("--ledger-window", type=_positive_int, default=30, metavar="DAYS",
+                       help="with --ledger: read stored articles within DAYS of a new one (default: 30)")
     _add_engine_options(check)
+
+    ledger = sub.add_parser("ledger", help="read or edit a claim ledger (JSON on stdout)")
+    ledger.add_argument("action", choices=("stats", "stories", "show", "forget", "export"),
+                        help="stats: what it holds; stories: one line per story; show STORY: its articles and "
+                             "findings; forget ARTICLE: remove an article (id or hash); export: everything as JSON")
+    ledger.add_argument("target", nargs="?", default=None, help="the STORY of show, the ARTICLE of forget")
+    ledger.add_argument("--ledger", required=True, metavar="URL", help="the ledger (a SQLite path or a database URL)")
+    ledger.add_argument("--since", type=_day, default=None, metavar="YYYY-MM-DD", help="stories and export: from this day")
+    ledger.add_argument("--until", type=_day, default=None, metavar="YYYY-MM-DD", help="stories and export: up to this day")
 
     baseline = sub.add_parser("baseline", help="record the current findings so later runs report only new ones")
     baseline.add_argument("paths", nargs="+", help="article files or folders")
@@ -84,6 +98,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _day(text: str):
+    """argparse type for --since/--until."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
+
+
 def _probability(text: str) -> float:
     """argparse type for --min-confidence: a number from 0 to 1."""
     try:
@@ -121,9 +145,12 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from checker.ledger import LedgerError
     from checker.ruleset import RuleError
 
     try:
+        if args.command == "ledger":
+            return _cmd_ledger(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "baseline":
@@ -136,6 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_rules(args)
     except RuleError as exc:
         print(f"claimcheck: rule error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except LedgerError as exc:
+        print(f"claimcheck: ledger error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (ValueError, FileNotFoundError) as exc:
         print(f"claimcheck: {exc}", file=sys.stderr)
@@ -206,6 +236,8 @@ def _run_engine(args: argparse.Namespace, options, rules):
 
     if args.ray_address and args.engine != "ray":
         raise ValueError("--ray-address needs --engine ray")
+    if args.ledger:
+        return _run_with_ledger(args, options, rules)
     settings = EngineSettings(engine=args.engine, workers=args.workers, ray_address=args.ray_address,
                               use_cache=not args.no_cache, cache_dir=args.cache)
     timer = ProgressTimer(enabled=False if args.quiet else None)  # draws only on a terminal
@@ -216,6 +248,38 @@ def _run_engine(args: argparse.Namespace, options, rules):
         args.timings.write_text(json.dumps({k: round(v, 4) for k, v in timer.seconds.items()}, indent=2) + "\n",
                                 encoding="utf-8")
     return report
+
+
+def _run_with_ledger(args: argparse.Namespace, options, rules):
+    """``check --ledger``: this run against the stored stories, then recorded (in this process)."""
+    from checker.ledger import Ledger
+    from checker.ledger.session import LedgerOptions, check_with_ledger
+
+    with Ledger.open(args.ledger) as ledger:
+        return check_with_ledger(args.paths, ledger, options, LedgerOptions(window_days=args.ledger_window), rules)
+
+
+def _cmd_ledger(args: argparse.Namespace) -> int:
+    from checker.ledger import Ledger, LedgerError
+
+    if args.action in ("show", "forget") and not args.target:
+        raise LedgerError(f"ledger {args.action} needs the {'STORY' if args.action == 'show' else 'ARTICLE'}")
+    with Ledger.open(args.ledger) as ledger:
+        if args.action == "stats":
+            result = ledger.stats()
+        elif args.action == "stories":
+            result = ledger.stories(args.since, args.until)
+        elif args.action == "show":
+            result = ledger.show(args.target)
+        elif args.action == "forget":
+            removed = ledger.forget(args.target)
+            if not removed:
+                raise LedgerError(f"{ledger.name}: no article {args.target!r}")
+            result = {"forgotten": removed}
+        else:
+            result = ledger.export(args.since, args.until)
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    return EXIT_CLEAN
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -236,7 +300,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(render(report, fmt))
     if not config.quiet:
         print(_summary(report, [str(p) for p, _ in targets]), file=sys.stderr)
-    if not report.articles:
+    if not [a for a in report.articles if not a.earlier]:
         print("claimcheck: no readable article in the input", file=sys.stderr)
         return EXIT_USAGE
     return int(exit_status(report, config.fail_on))
@@ -261,8 +325,9 @@ def _summary(report, written: list[str]) -> str:
     from collections import Counter
 
     severities = Counter(f.severity for f in report.findings)
+    earlier = sum(a.earlier for a in report.articles)
     parts = [
-        f"{len(report.articles)} articles",
+        f"{len(report.articles) - earlier} articles" + (f" (+ {earlier} from earlier runs)" if earlier else ""),
         f"{len(report.claims)} claims",
         f"{len(report.groups)} groups",
         f"{len(report.findings)} findings ({severities.get('error', 0)} error, {severities.get('warning', 0)} warning, {severities.get('info', 0)} info)",

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.3"  # 1.3: claims gained "phrase", findings "rank" and "headline"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.3"  # 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -43,6 +43,10 @@ class Article(Frozen):
     )
     text_in_file: bool = Field(
         default=True, description="True when `text` is verbatim in the file (txt/md), so line/col map 1:1"
+    )
+    earlier: bool = Field(default=False, description="read back from the ledger: checked in an earlier run")
+    recorded: dt.date | None = Field(
+        default=None, description="for an earlier article: the day it speaks for (published, else recorded)"
     )
 
 
@@ -206,6 +210,7 @@ class FindingKind(str, Enum):
     attribution_differs = "attribution_differs"
     corroborated = "corroborated"
     single_source = "single_source"
+    updated = "updated"  # --ledger: a later day's higher figure for a toll reported earlier
 
 
 class Finding(Frozen):
@@ -222,6 +227,9 @@ class Finding(Frozen):
         default=None,
         description="for a disagreement: the least calibrated confidence of the linked pairs behind it; "
         "null for a group not built by the aligner",
+    )
+    against_earlier: bool = Field(
+        default=False, description="sets claims of this run against claims of earlier runs (--ledger)"
     )
     rank: int | None = Field(
         default=None,

@@ -19,6 +19,7 @@ as many articles; embeddings of the repeated texts are computed once, parsing is
     python scripts/benchmark.py                 # 250 500 1000 2000
     python scripts/benchmark.py 1000 --workers 1
     python scripts/benchmark.py 250 --no-reference --no-cache-check
+    python scripts/benchmark.py --ledger        # the claim ledger: see scripts/ledger_benchmark.py
 """
 
 from __future__ import annotations
@@ -366,9 +367,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache-check", dest="cache_check", action="store_false", help="skip the cache re-runs")
     parser.add_argument("--cache-size", type=int, default=1000, help="articles for the cache re-runs (default 1000)")
     parser.add_argument("--keep", type=Path, default=None, help="build the corpora and reports in this folder and keep them")
+    parser.add_argument("--ledger", action="store_true",
+                        help="benchmark --ledger instead: 100 new articles against growing ledgers (scripts/ledger_benchmark.py)")
+    parser.add_argument("--ledger-sizes", nargs="+", type=int, default=[1000, 10000, 50000], metavar="N")
+    parser.add_argument("--no-postgres", dest="postgres", action="store_false", help="--ledger: SQLite only")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         raise SystemExit(f"no corpus at {args.data}")
+    if args.ledger:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from ledger_benchmark import run as run_ledger_benchmark
+
+        return run_ledger_benchmark(args.ledger_sizes, args.data, args.postgres)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)

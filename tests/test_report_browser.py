@@ -224,3 +224,21 @@ def test_first_card_is_the_top_ranked_finding_and_nothing_overflows(page, view, 
         assert shot.stat().st_size > 10_000
     finally:
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_quantity_seen_on_several_days_has_a_timeline(page, view):
+    _reset(page)
+    with_timeline = [g for g in view.flagged_groups if g.timeline is not None]
+    assert with_timeline, "the Idlib groups span several days"
+    for g in view.flagged_groups:
+        svg = page.locator(f"#{g.anchor} svg.timeline")
+        if g.timeline is None:
+            assert svg.count() == 0
+            continue
+        assert svg.is_visible()
+        assert svg.locator("circle").count() == len(g.timeline.points)
+        # each point names its outlet and date for a reader hovering it
+        titles = svg.locator("g.point > title").all_text_contents()
+        assert titles == [p.label for p in g.timeline.points]
+        box = svg.bounding_box()
+        assert box["width"] <= 561 and box["height"] > 50

@@ -17,6 +17,7 @@ _EXPLANATIONS = {
     FindingKind.attribution_differs: "different sources give different figures",
     FindingKind.corroborated: "independent sources agree",
     FindingKind.single_source: "only one source gives this figure",
+    FindingKind.updated: "a later report gives a higher figure",
 }
 
 
@@ -81,27 +82,7 @@ class FindingBuilder:
     def _headline(self, rule: FindingRule, claims: list[Claim], minor: bool) -> str | None:
         """The rule's one line on what differs, filled from the claims' own words."""
         template = (rule.minor_headline if minor else None) or rule.headline
-        if template is None:
-            return None
-        fields = {
-            "values": _versus(c.text for c in sorted(claims, key=lambda c: (c.value.point, c.id))),
-            "counted": _versus(c.counted or "not said" for c in claims),
-            "scopes": _versus(c.scope.text or "no period given" for c in claims),
-            "sources": _versus(f"{c.attribution.source or 'unattributed'}: {c.text}" for c in claims),
-            "measures": self._measures(claims),
-            "outlets": str(len({c.article_id for c in claims})),
-        }
-        return template.format_map(fields)
-
-    def _measures(self, claims: list[Claim]) -> str:
-        """"neutralized covers killed, wounded, seized and arrested" for the broadest measure."""
-        for claim in claims:
-            narrower = self.lexicon.predicate_broader.get(self.lexicon.canonical_predicate(claim.predicate) or "")
-            if narrower:
-                covered = sorted(self.lexicon.written_predicate(n) or n for n in narrower)
-                listed = ", ".join(covered[:-1]) + f" and {covered[-1]}" if len(covered) > 1 else covered[0]
-                return f"{self.lexicon.written_predicate(claim.predicate)} covers {listed}"
-        return "one counts a broader measure than the other"
+        return fill_headline(template, claims, self.lexicon, self.published) if template else None
 
     def _describe(self, claim: Claim) -> str:
         parts = [claim.phrase] if claim.phrase else [claim.text, *(w for w in (claim.counted, claim.predicate) if w)]
@@ -114,6 +95,31 @@ class FindingBuilder:
         if date:
             detail.append(f"published {date}")
         return f"{' '.join(parts)} ({', '.join(detail)})"
+
+
+def fill_headline(template: str, claims: list[Claim], lexicon: Lexicon, published: dict[str, object]) -> str:
+    """A rule's headline template with its fields filled from ``claims`` (see FindingRule.headline)."""
+    fields = {
+        "values": _versus(c.text for c in sorted(claims, key=lambda c: (c.value.point, c.id))),
+        "counted": _versus(c.counted or "not said" for c in claims),
+        "scopes": _versus(c.scope.text or "no period given" for c in claims),
+        "sources": _versus(f"{c.attribution.source or 'unattributed'}: {c.text}" for c in claims),
+        "measures": _measures(claims, lexicon),
+        "outlets": str(len({c.article_id for c in claims})),
+        "dates": _versus(sorted(str(published[c.article_id]) for c in claims if published.get(c.article_id))),
+    }
+    return template.format_map(fields)
+
+
+def _measures(claims: list[Claim], lexicon: Lexicon) -> str:
+    """"neutralized covers killed, wounded, seized and arrested" for the broadest measure."""
+    for claim in claims:
+        narrower = lexicon.predicate_broader.get(lexicon.canonical_predicate(claim.predicate) or "")
+        if narrower:
+            covered = sorted(lexicon.written_predicate(n) or n for n in narrower)
+            listed = ", ".join(covered[:-1]) + f" and {covered[-1]}" if len(covered) > 1 else covered[0]
+            return f"{lexicon.written_predicate(claim.predicate)} covers {listed}"
+    return "one counts a broader measure than the other"
 
 
 def _versus(texts) -> str:

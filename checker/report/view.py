@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.compare.ranking import ranked
 from checker.locations import Location, locate_claim, relative_path
+from checker.report.timeline import Timeline, timeline_of
 from checker.models import (
     SEVERITY_RANK,
     Article,
@@ -95,7 +96,9 @@ class SourceView:
 
     @property
     def outlet(self) -> str:
-        return self.article.source or self.article.title or self.article.id
+        name = self.article.source or self.article.title or self.article.id
+        # --ledger: an article of an earlier run, so a reader knows it is not in this batch
+        return f"{name} (earlier run)" if self.article.earlier else name
 
     @property
     def date(self) -> str | None:
@@ -221,6 +224,11 @@ class GroupView:
     def fails(self, threshold: str = "warning") -> bool:
         return any(severity_rank(f.finding.severity) >= severity_rank(threshold) for f in self.findings)
 
+    @property
+    def timeline(self) -> Timeline | None:
+        """Values by date and outlet, when the group's sources fall on two or more days."""
+        return timeline_of(self.sources, format_number)
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -241,7 +249,8 @@ class ArticleView:
 
     @property
     def label(self) -> str:
-        return self.article.title or self.article.source or self.article.id
+        name = self.article.title or self.article.source or self.article.id
+        return f"{name} (earlier run)" if self.article.earlier else name
 
     def segments(self, claim_anchors: dict[str, str]) -> list[Segment]:
         """The full text cut into plain and claim runs. Overlapping claims: first one wins."""

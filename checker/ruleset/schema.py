@@ -87,6 +87,7 @@ class FindingRule(RuleBase):
         "attribution_differs",
         "corroborated",
         "single_source",
+        "updated",
     ]
     severity: Severity
     minor_severity: Severity | None = Field(
@@ -96,7 +97,7 @@ class FindingRule(RuleBase):
     headline: str | None = Field(
         default=None,
         description="one line on what differs and why it matters; {values}, {counted}, {scopes}, "
-        "{sources}, {measures} and {outlets} are filled from the finding's claims",
+        "{sources}, {measures}, {outlets} and {dates} are filled from the finding's claims",
     )
     minor_headline: str | None = Field(default=None, description="headline when the difference is minor")
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from checker.compare import CompareSettings, compare_group
 from checker.compare.intervals import comparison_interval, overlaps
+from checker.compare.updates import as_updates
 from checker.lexicon import Lexicon
-from checker.models import Attribution, Bound, Claim, ClaimGroup, QuantityKind, TimeScope, Value
+from checker.models import Article, Attribution, Bound, Claim, ClaimGroup, QuantityKind, TimeScope, Value
 from checker.ruleset.loader import RuleSet
 from checker.ruleset.schema import (
     ApproximatorRule,
@@ -90,9 +91,13 @@ def _claim(cid: str, article: str, text: str, point: float, bound: Bound, kind: 
 
 def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> list[dict[str, str]]:
     claims = []
+    articles: dict[str, Article] = {}  # the cases of compare.updated say which run an article is from
     for i, spec in enumerate(given["claims"]):
         spec = dict(spec)
         counted = spec.pop("counted", None)
+        published, earlier, scope_end = spec.pop("published", None), spec.pop("earlier", False), spec.pop("scope_end", None)
+        articles.setdefault(spec["article"], Article(id=spec["article"], path=spec["article"], text="",
+                                                     published=published, earlier=earlier))
         claims.append(
             _claim(
                 f"c{i}",
@@ -106,7 +111,11 @@ def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> li
                 **spec,
             )
         )
+        if scope_end is not None:
+            claims[-1] = claims[-1].model_copy(update={"scope": claims[-1].scope.model_copy(update={"end": scope_end})})
     group = ClaimGroup(id="g", label="test", claim_ids=[c.id for c in claims])
     settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
-    sure, possible = compare_group(group, claims, lexicon, settings, {})
-    return [{"kind": f.kind.value, "severity": f.severity} for f in sure + possible]
+    published = {a.id: a.published.isoformat() for a in articles.values() if a.published}
+    sure, possible = compare_group(group, claims, lexicon, settings, published)
+    found = as_updates(sure + possible, {c.id: c for c in claims}, articles, rules.finding_rules(), lexicon)
+    return [{"kind": f.kind.value, "severity": f.severity} for f in found]
