@@ -237,6 +237,8 @@ def _run_engine(args: argparse.Namespace, options, rules):
     if args.ray_address and args.engine != "ray":
         raise ValueError("--ray-address needs --engine ray")
     if args.ledger:
+        if args.engine == "ray":
+            raise ValueError("--ledger runs in this process: it cannot be combined with --engine ray")
         return _run_with_ledger(args, options, rules)
     settings = EngineSettings(engine=args.engine, workers=args.workers, ray_address=args.ray_address,
                               use_cache=not args.no_cache, cache_dir=args.cache)

@@ -243,3 +243,16 @@ def test_ledger_commands(ledger_url, tmp_path, capsys):
     assert len(forgotten) == 1
     assert ledger("stats")["articles"] == 4
     assert main(["ledger", "show", "no-such-story", "--ledger", ledger_url]) == 2
+
+
+def test_ledger_usage_errors(tmp_path, capsys):
+    first, _ = _batches(tmp_path)
+    url = str(tmp_path / "ledger.db")
+    assert main(["check", str(first), "--ledger", url, "--engine", "ray", "--quiet"]) == 2
+    assert "--engine ray" in capsys.readouterr().err
+    assert main(["ledger", "show", "--ledger", url]) == 2
+    assert "needs the STORY" in capsys.readouterr().err
+    assert main(["check", str(first), "--ledger", "mysql://x@y/z", "--quiet"]) == 2
+    assert "SQLite file or a PostgreSQL database" in capsys.readouterr().err
+    assert main(["check", str(first), "--ledger", str(tmp_path / "no" / "such" / "l.db"), "--quiet"]) == 2
+    assert "folder does not exist" in capsys.readouterr().err

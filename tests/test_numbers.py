@@ -465,6 +465,13 @@ def test_names_codes_dates_are_not_quantities(text):
     assert [m for m in found(text) if m.kind == COUNT] == []
 
 
+def test_all_but_n_is_not_a_figure_of_the_predicate():
+    """"All but three survived": three did not; the 40 stays a figure."""
+    assert points("All but three of the 40 passengers survived the crash.") == [40]
+    assert points("all but 12 of the 150 houses were destroyed") == [150]
+    assert points("It was all but certain that 20 people had died.") == [20]
+
+
 def test_a_part_of_a_whole_in_a_sentence_is_not_a_slide_counter():
     assert points("23 of 25 passengers survived the crash") == [23, 25]
 

@@ -32,6 +32,9 @@ _BRACKETED_AREA_CODE = re.compile(r"(?<![\w])\(\d{3}\)[ ]?\d{3}[-. ]\d{4}(?![\w\
 _SLIDE_COUNTER = re.compile(
     r"(?i)(?:\bhide[ \t]+caption[ \t\r\n]*|\b(?:photo|image|picture|slide|gallery)s?[ \t]+)\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}\b"
 )
+# "all but three of the 40 passengers survived": the number counts those left out, never
+# the figure of the predicate (three did not survive), so it is not read as one.
+_ALL_BUT = re.compile(r"(?i)\ball[ \t]+but[ \t]+(?:a[ \t]+(?:few|handful)|[\w.,-]+)")
 _COUNTER_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}[ \t]*$")
 
 
@@ -39,7 +42,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) whose numbers must not be reported, sorted by start."""
     spans: list[tuple[int, int]] = []
     patterns = (_URL, _ISO_DATE, _DAY_MONTH_YEAR, _DIGIT_CHAIN, _PHONE, _NATIONAL_PHONE, _BRACKETED_AREA_CODE, _HTML_ENTITY,
-                _SLIDE_COUNTER, _COUNTER_LINE)
+                _SLIDE_COUNTER, _COUNTER_LINE, _ALL_BUT)
     for pattern in patterns:
         spans.extend(match.span() for match in pattern.finditer(text))
     spans.extend(_email_spans(text))
