@@ -16,7 +16,7 @@ wins is fitted on all clusters and stored with
     .venv/bin/python scripts/train_aligner.py [GOLD.yaml ...] [--config FAMILY:STRENGTH:THRESHOLD:LINKAGE]
         [--search] [--weak] [--dry-run]
 
---config takes FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT].
+--config takes FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT[:BAGS]].
 """
 
 from __future__ import annotations
@@ -53,16 +53,16 @@ def objective(cv: CrossValidation) -> float:
 
 
 def parse_config(text: str) -> ModelConfig:
-    """FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT], e.g. boosted_trees:150:0.65:average:3."""
+    """FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT[:BAGS]], e.g. boosted_trees:150:0.65:average:1:5."""
     family, strength, threshold, linkage, *rest = text.split(":")
     return ModelConfig(family=family, strength=float(strength), threshold=float(threshold), linkage=linkage,
-                       differing_weight=float(rest[0]) if rest else 1.0)
+                       differing_weight=float(rest[0]) if rest else 1.0, bags=int(rest[1]) if len(rest) > 1 else 1)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="*", type=Path, default=sorted((ROOT / "tests/data/gold").glob("*.yaml")))
-    parser.add_argument("--config", type=parse_config, default=None, metavar="FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT]",
+    parser.add_argument("--config", type=parse_config, default=None, metavar="FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT[:BAGS]]",
                         help="the configuration to fit (default: the stored model's)")
     parser.add_argument("--search", action="store_true", help="cross-validate every SEARCH configuration, keep the best")
     parser.add_argument("--weak", action="store_true", help="add the weak labels (off: on 13 clusters they did not raise held-out precision)")
@@ -97,7 +97,7 @@ def main() -> int:
         "min_confidence": best.min_confidence,
         "cross_validation": {
             "family": best.config.family, "strength": best.config.strength,
-            "differing_weight": best.config.differing_weight,
+            "differing_weight": best.config.differing_weight, "bags": float(best.config.bags),
             "precision": round(o.alignment_precision, 4), "recall": round(o.alignment_recall, 4),
             "flag_precision": round(o.flag_precision, 4), "flag_recall": round(o.flag_recall, 4),
             "trap_violations": float(o.trap_violations), "weak_labels": "yes" if args.weak else "no",

@@ -60,14 +60,18 @@ class ModelConfig(BaseModel):
     # Extra weight on labelled pairs whose values differ: every disagreement finding rests
     # on such a pair, and they are a small share of all pairs.
     differing_weight: float = 1.0
+    # Boosted trees: average this many models, each fitted on a random 80% of the pairs (a
+    # seed apiece), to steady a fit that small changes of the training data would swing.
+    bags: int = 1
 
     @classmethod
     def of(cls, model: PairModel) -> "ModelConfig":
         """The configuration a stored model was fitted with."""
         strength = float(model.cross_validation.get("strength", len(model.trees) or 1.0))
         differing_weight = float(model.cross_validation.get("differing_weight", 1.0))
+        bags = int(model.cross_validation.get("bags", 1))
         return cls(family=model.family, strength=strength, threshold=model.threshold, linkage=model.linkage,
-                   differing_weight=differing_weight)
+                   differing_weight=differing_weight, bags=bags)
 
 
 @dataclass
@@ -178,17 +182,25 @@ def fit_pair_model(clusters: list[GoldCluster], config: ModelConfig, weak: bool 
                          coef=clf.coef_[0].tolist(), intercept=float(clf.intercept_[0]), **common)
     # Balance the classes by weight, as class_weight="balanced" does for the logistic model.
     balance = np.where(y == 1, len(y) / (2 * max(1, y.sum())), len(y) / (2 * max(1, (1 - y).sum())))
-    clf = GradientBoostingClassifier(n_estimators=int(config.strength), max_depth=3, learning_rate=0.1, random_state=0)
-    clf.fit(X, y, sample_weight=w * balance)
+    fitted = []
+    for seed in range(config.bags):
+        subsample = 1.0 if config.bags == 1 else 0.8
+        clf = GradientBoostingClassifier(n_estimators=int(config.strength), max_depth=3, learning_rate=0.1,
+                                         subsample=subsample, random_state=seed)
+        fitted.append(clf.fit(X, y, sample_weight=w * balance))
+    # The mean of the bags' logits is one boosted model: every bag's trees at a learning rate
+    # divided by the number of bags, and the mean of their intercepts.
     trees = []
-    for estimator in clf.estimators_[:, 0]:
-        t = estimator.tree_
-        trees.append(Tree(feature=t.feature.tolist(), threshold=t.threshold.tolist(), left=t.children_left.tolist(),
-                          right=t.children_right.tolist(), value=t.value[:, 0, 0].tolist()))
-    intercept = float(clf._raw_predict_init(X[:1])[0, 0])
-    model = PairModel(family="boosted_trees", learning_rate=0.1, trees=trees, intercept=intercept, **common)
+    for clf in fitted:
+        for estimator in clf.estimators_[:, 0]:
+            t = estimator.tree_
+            trees.append(Tree(feature=t.feature.tolist(), threshold=t.threshold.tolist(), left=t.children_left.tolist(),
+                              right=t.children_right.tolist(), value=t.value[:, 0, 0].tolist()))
+    intercept = float(np.mean([clf._raw_predict_init(X[:1])[0, 0] for clf in fitted]))
+    model = PairModel(family="boosted_trees", learning_rate=0.1 / config.bags, trees=trees, intercept=intercept, **common)
     # The numpy re-implementation must agree with scikit-learn's own prediction.
-    assert np.allclose(model.probabilities(X[:200]), clf.predict_proba(X[:200])[:, 1], atol=1e-6)
+    logits = np.mean([clf.decision_function(X[:200]) for clf in fitted], axis=0)
+    assert np.allclose(model.probabilities(X[:200]), 1.0 / (1.0 + np.exp(-logits)), atol=1e-6)
     return model
 
 

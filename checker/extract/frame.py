@@ -248,7 +248,8 @@ def written_phrase(span: Span, noun: Token | None, predicate: Token | None) -> s
         while first < last and doc[first].is_punct:
             first += 1
         if last - first + 1 <= _PHRASE_MAX_TOKENS:
-            return doc[first : last + 1].text
+            # quotation marks of the sentence would stand unpaired in a label ("neutralized”)
+            return "".join(t.text_with_ws for t in doc[first : last + 1] if not t.is_quote).strip()
     return None
 
 
