@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.attribute.normalize import source_key
+from checker.source_names import source_key
 from checker.ruleset import RuleSet
 
 Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]

@@ -16,7 +16,7 @@ from checker.align import AlignSettings, align_claims
 from checker.align.pair_model import load_pair_model
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
-from checker.compare.ranking import ranked
+from checker.ranking import ranked
 from checker.extract import ExtractSettings, analyse_articles, build_claims
 from checker.ingest import IngestLimits, read_inputs
 from checker.lexicon import Lexicon

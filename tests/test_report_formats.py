@@ -322,7 +322,7 @@ def test_json_keeps_its_layout_and_says_the_rank(idlib_report):
 
 
 def test_the_larger_disagreement_is_read_first_at_equal_severity_and_confidence(report):
-    from checker.compare.ranking import relative_spread
+    from checker.ranking import relative_spread
 
     by_id = {c.id: c for c in report.claims}
     view = build_view(report)

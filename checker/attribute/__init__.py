@@ -7,7 +7,7 @@ from typing import Mapping
 
 from spacy.tokens import Doc, Token
 
-from checker.attribute.normalize import normalize_source
+from checker.source_names import normalize_source
 from checker.attribute.speakers import Speaker, last_named_entity, speaker_in
 from checker.models import Attribution, AttributionKind, Claim
 from checker.nlp.document import AnalysedArticle, AnalysedSentence

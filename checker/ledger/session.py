@@ -20,7 +20,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.stories import story_text
-from checker.compare.ranking import ranked
+from checker.ranking import ranked
 from checker.compare.updates import as_updates
 from checker.ingest import IngestLimits, read_inputs
 from checker.ledger.store import Ledger, NewArticle, StoredArticle

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from checker.compare.ranking import ranked
+from checker.ranking import ranked
 from checker.locations import Location, locate_claim, relative_path
 from checker.report.timeline import Timeline, timeline_of
 from checker.models import (
@@ -187,7 +187,7 @@ class FindingView:
 
 
 def finding_order(finding: Finding) -> tuple:
-    """Reading order: the rank (checker.compare.ranking), then stable."""
+    """Reading order: the rank (checker.ranking), then stable."""
     return (finding.rank if finding.rank is not None else 1 << 30, finding.fingerprint, finding.id)
 
 

@@ -49,7 +49,7 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         answer = relation(given["a"], given["b"])
         return answer if answer in ("broader", "narrower") else "unrelated"
     if isinstance(rule, SourceAliasRule):
-        from checker.attribute.normalize import normalize_source
+        from checker.source_names import normalize_source
 
         a = normalize_source(given["a"], lexicon.source_aliases)
         b = normalize_source(given["b"], lexicon.source_aliases)
