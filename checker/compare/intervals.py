@@ -27,10 +27,45 @@ def comparison_interval(claim: Claim, tolerance: Tolerance, converted: bool = Fa
     if converted:
         half_digit = _half_last_digit(claim.value.point)
         low, high = low - half_digit, min(OPEN_END, high + half_digit)
+    precision = _written_precision(claim)
     low, high = _to_canonical(claim.unit, low, high)
-    slack_low = max(tolerance.absolute, tolerance.relative * abs(low))
-    slack_high = max(tolerance.absolute, tolerance.relative * abs(high))
+    if precision is not None:
+        # in the canonical unit too (a linear conversion scales the precision with the value)
+        scale = _to_canonical(claim.unit, claim.value.point, claim.value.point)[0] / claim.value.point if claim.value.point else 1.0
+        precision *= abs(scale)
+    slack_low = max(tolerance.absolute, _capped(tolerance.relative * abs(low), precision))
+    slack_high = max(tolerance.absolute, _capped(tolerance.relative * abs(high), precision))
     return low - slack_low, min(OPEN_END, high + slack_high)
+
+
+def _capped(slack: float, precision: float | None) -> float:
+    """The rule's relative slack, but never more than the figure's own rounding: "$13.9
+    billion" is written to the nearest $0.1 billion, so it does not stretch to $14.0 billion."""
+    return slack if precision is None else min(slack, precision)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _written_precision(claim: Claim) -> float | None:
+    """Half a unit of the last significant digit the figure is written with, in its value's
+    scale: "$13.9 billion" -> 0.05 billion, "1,850" -> 5, "14,000,000" -> 500,000; None for a
+    figure written in words or not read as one number."""
+    numbers = _WRITTEN_NUMBER.findall(claim.text)
+    match = _WRITTEN_NUMBER.search(claim.text)
+    if match is None or len(numbers) != 1 or not claim.value.point:
+        return None
+    digits = match.group(0).replace(",", "")
+    written = float(digits)
+    if written == 0:
+        return None
+    scale = claim.value.point / written  # "billion", "million", a percent sign: 1e9, 1e6, 1
+    if match.group(1):
+        place = 10.0 ** -len(match.group(1))
+    else:
+        whole = digits.rstrip("0")
+        place = 10.0 ** (len(digits) - len(whole)) if whole else 1.0
+    return 0.5 * place * abs(scale)
 
 
 def _half_last_digit(point: float) -> float:

@@ -34,8 +34,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     lexicon = Lexicon.from_rules(rules)
     if isinstance(rule, ToleranceRule):
         tol = rule.tolerances.get(given["kind"], Tolerance())
-        a = _interval_claim(given["kind"], *map(float, given["a"]))
-        b = _interval_claim(given["kind"], *map(float, given["b"]))
+        a = _interval_claim(given["kind"], *map(float, given["a"]), text=given.get("text_a"))
+        b = _interval_claim(given["kind"], *map(float, given["b"]), text=given.get("text_b"))
         return "agree" if overlaps(comparison_interval(a, tol), comparison_interval(b, tol)) else "conflict"
     if isinstance(rule, ApproximatorRule):
         point, other = float(given["point"]), float(given["other"])
@@ -61,9 +61,10 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
-def _interval_claim(kind: str, low: float, high: float) -> Claim:
+def _interval_claim(kind: str, low: float, high: float, text: str | None = None) -> Claim:
+    """A claim of [low, high]; ``text`` is how it is written (its precision counts), else words."""
     bound = Bound.at_least if high >= UNBOUNDED else Bound.exact
-    return _claim("x", "t.txt", str(low), low, bound, kind=kind, high=high)
+    return _claim("x", "t.txt", text or "a figure", low, bound, kind=kind, high=high)
 
 
 def _claim(cid: str, article: str, text: str, point: float, bound: Bound, kind: str = "count", high: float | None = None, **frame: Any) -> Claim:
