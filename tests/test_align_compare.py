@@ -867,3 +867,16 @@ def test_years_that_name_their_noun_keep_two_things_apart():
     from checker.align.constraints import years_naming_different_things
 
     assert not years_naming_different_things(claims).any()
+
+
+def test_two_ages_given_for_one_role_are_flagged_two_anybodies_are_not():
+    report = _run(
+        "The gunman, a 38-year-old man from Ohio, was arrested at the scene on Tuesday, police said.",
+        "Police said the gunman, aged 39, was arrested at the scene on Tuesday.",
+    )
+    assert {f.kind.value for f in report.findings + report.possible_findings} == {"value_conflict"}
+    report = _run(
+        "Police said a 38-year-old man was taken to hospital with a gunshot wound on Tuesday.",
+        "Police said a man, aged 39, was taken to hospital with a gunshot wound on Tuesday.",
+    )
+    assert [f for f in report.findings + report.possible_findings if f.kind.value == "value_conflict"] == []
