@@ -880,3 +880,14 @@ def test_two_ages_given_for_one_role_are_flagged_two_anybodies_are_not():
         "Police said a man, aged 39, was taken to hospital with a gunshot wound on Tuesday.",
     )
     assert [f for f in report.findings + report.possible_findings if f.kind.value == "value_conflict"] == []
+
+
+def test_an_ordinal_that_is_a_quantity_can_disagree():
+    report = _run(
+        "The fire broke out on the 14th floor of the tower early on Wednesday, officials said.",
+        "The fire broke out on the 4th floor of the tower early on Wednesday, officials said.",
+    )
+    assert {c.text for c in report.claims} == {"14th", "4th"}
+    assert "value_conflict" in _kinds_of_shared_group(report, "14th", "4th")
+    # a position in a list is no claim at all
+    assert _run("It was the third attack on the city this year.").claims == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict
 
 from checker.extract.frame import Frame, frame_for
@@ -26,11 +28,22 @@ class ExtractSettings(BaseModel):
     approx_tolerance: float = 0.05
     event_words: frozenset[str] = frozenset()
     max_claims_per_article: int = 2000
+    # An ordinal before one of these is a quantity ("the 14th floor"), else a position.
+    ordinal_nouns: frozenset[str] = frozenset()
 
 
 class ExtractResult(BaseModel):
     claims: list[Claim]
     warnings: list[Warning_]
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
+
+
+def _ordinal_quantity(text: str, end: int, nouns: frozenset[str]) -> bool:
+    """An ordinal whose next word is a noun of rules/numbers/ordinal_nouns.yml."""
+    match = _NEXT_WORD.match(text, end)
+    return bool(match) and match.group(1).lower() in nouns
 
 
 def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResult:
@@ -42,7 +55,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
     phrases_by_sentence: dict[int, list[TimePhrase]] = {}
     last_whole: Claim | None = None  # the latest count a later "of those" can be a part of
     for mention in mentions:
-        if mention.kind in _NOT_CLAIMS:
+        if mention.kind in _NOT_CLAIMS and not _ordinal_quantity(doc.clean_text, mention.end, settings.ordinal_nouns):
             continue
         sentence = doc.sentence_at(mention.start)
         if sentence is None:

@@ -249,7 +249,7 @@ def written_phrase(span: Span, noun: Token | None, predicate: Token | None) -> s
             first += 1
         if last - first + 1 <= _PHRASE_MAX_TOKENS:
             # quotation marks of the sentence would stand unpaired in a label ("neutralized”)
-            return "".join(t.text_with_ws for t in doc[first : last + 1] if not t.is_quote).strip()
+            return "".join(t.whitespace_ if t.is_quote else t.text_with_ws for t in doc[first : last + 1]).strip()
     return None
 
 

@@ -13,6 +13,7 @@ from checker.ruleset.schema import (
     ApproximatorRule,
     FindingRule,
     HierarchyRule,
+    OrdinalNounsRule,
     SourceAliasRule,
     SynonymRule,
     ToleranceRule,
@@ -81,6 +82,10 @@ class RuleSet:
     def approx_tolerance(self) -> float:
         found = self.of_type(ApproximatorRule)
         return found[-1][1].approx_tolerance if found else 0.05  # type: ignore[union-attr]
+
+    def ordinal_nouns(self) -> frozenset[str]:
+        """Nouns that make an ordinal before them a quantity (rules/numbers/ordinal_nouns.yml)."""
+        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.nouns)  # type: ignore[union-attr]
 
     def synonyms(self, applies_to: str) -> list[SynonymRule]:
         return [r for _, r in self.of_type(SynonymRule) if r.applies_to == applies_to]  # type: ignore[union-attr]

@@ -51,6 +51,14 @@ class ApproximatorRule(RuleBase):
     approx_tolerance: float = Field(ge=0.0, le=0.5)
 
 
+class OrdinalNounsRule(RuleBase):
+    """Nouns after which an ordinal is a quantity of the story ("the 14th floor", "her 90th
+    birthday"), not a position in a list ("the third attack")."""
+
+    type: Literal["ordinal_nouns"]
+    nouns: list[str]
+
+
 class SynonymRule(RuleBase):
     """Sets of words that name the same thing; the first word of a set is its canonical name."""
 
@@ -103,6 +111,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

@@ -16,6 +16,7 @@ from checker.ruleset.loader import RuleSet
 from checker.ruleset.schema import (
     ApproximatorRule,
     FindingRule,
+    OrdinalNounsRule,
     HierarchyRule,
     RuleTest,
     SourceAliasRule,
@@ -58,7 +59,19 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return "related" if lexicon.source_family(a) == lexicon.source_family(b) else "different"
     if isinstance(rule, FindingRule):
         return _finding_test(rules, lexicon, given)
+    if isinstance(rule, OrdinalNounsRule):
+        return _ordinal_test(rules, given["text"])
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
+
+
+def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
+    """The values of the ordinal claims extracted from ``text`` (the real extract stage)."""
+    from checker.extract import ExtractSettings, analyse_articles, build_claims
+    from checker.nlp.spacy_model import load_spacy
+
+    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
+    settings = ExtractSettings(ordinal_nouns=rules.ordinal_nouns())
+    return [c.value.point for c in build_claims(doc, settings).claims if c.kind == QuantityKind.ordinal]
 
 
 def _interval_claim(kind: str, low: float, high: float, text: str | None = None) -> Claim:
