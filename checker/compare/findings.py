@@ -77,7 +77,7 @@ class FindingBuilder:
 
     def _message(self, kind: FindingKind, claims: list[Claim], headline: str | None) -> str:
         sides = "; ".join(self._describe(c) for c in claims)
-        return f"{self.group.label}: {headline or _EXPLANATIONS[kind]} — {sides}"
+        return f"{self.group.label}: {headline or explanation(kind)} — {sides}"
 
     def _headline(self, rule: FindingRule, claims: list[Claim], minor: bool) -> str | None:
         """The rule's one line on what differs, filled from the claims' own words."""
@@ -95,6 +95,11 @@ class FindingBuilder:
         if date:
             detail.append(f"published {date}")
         return f"{' '.join(parts)} ({', '.join(detail)})"
+
+
+def explanation(kind: FindingKind) -> str:
+    """What a finding of ``kind`` says when its rule has no headline."""
+    return _EXPLANATIONS[kind]
 
 
 def fill_headline(template: str, claims: list[Claim], lexicon: Lexicon, published: dict[str, object]) -> str:

@@ -51,10 +51,10 @@ def _written_precision(claim: Claim) -> float | None:
     """Half a unit of the last significant digit the figure is written with, in its value's
     scale: "$13.9 billion" -> 0.05 billion, "1,850" -> 5, "14,000,000" -> 500,000; None for a
     figure written in words or not read as one number."""
-    numbers = _WRITTEN_NUMBER.findall(claim.text)
-    match = _WRITTEN_NUMBER.search(claim.text)
-    if match is None or len(numbers) != 1 or not claim.value.point:
+    matches = list(_WRITTEN_NUMBER.finditer(claim.text))
+    if len(matches) != 1 or not claim.value.point:
         return None
+    match = matches[0]
     digits = match.group(0).replace(",", "")
     written = float(digits)
     if written == 0:

@@ -9,7 +9,9 @@ then the two accounts of one moment still conflict and the finding stays as it w
 
 from __future__ import annotations
 
-from checker.compare.findings import fill_headline, finding_fingerprint
+from collections.abc import Mapping
+
+from checker.compare.findings import explanation, fill_headline, finding_fingerprint
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, Finding, FindingKind
 from checker.ruleset.schema import FindingRule
@@ -19,12 +21,12 @@ _UPDATABLE = frozenset({FindingKind.value_conflict, FindingKind.scope_differs})
 
 
 def as_updates(
-    findings: list[Finding], claims: dict[str, Claim], articles: dict[str, Article],
+    findings: list[Finding], claims: dict[str, Claim], articles: dict[str, Article], labels: Mapping[str, str],
     rules: dict[str, FindingRule], lexicon: Lexicon,
 ) -> list[Finding]:
     """``findings`` with each one a later report explains turned into an ``updated`` finding
     (when the compare.updated rule is enabled); the others marked ``against_earlier`` where
-    they set this run's claims against an earlier run's."""
+    they set this run's claims against an earlier run's. ``labels``: group id -> label."""
     rule_id, rule = next(((rid, r) for rid, r in sorted(rules.items()) if r.finding == "updated"), (None, None))
     result = []
     for finding in findings:
@@ -36,7 +38,8 @@ def as_updates(
             continue
         finding = finding.model_copy(update={"against_earlier": True})
         if rule is not None and finding.kind in _UPDATABLE and _updated(earlier, later, articles):
-            result.append(_updated_finding(finding, sides, articles, rule_id, rule, lexicon))
+            label = labels.get(finding.group_id, finding.group_id)
+            result.append(_updated_finding(finding, sides, articles, label, rule_id, rule, lexicon))
         else:
             result.append(finding)
     return result
@@ -57,19 +60,18 @@ def _updated(earlier: list[Claim], later: list[Claim], articles: dict[str, Artic
 
 
 def _updated_finding(
-    finding: Finding, claims: list[Claim], articles: dict[str, Article], rule_id: str, rule: FindingRule,
-    lexicon: Lexicon,
+    finding: Finding, claims: list[Claim], articles: dict[str, Article], label: str, rule_id: str,
+    rule: FindingRule, lexicon: Lexicon,
 ) -> Finding:
     published = {a.id: a.published.isoformat() for a in articles.values() if a.published}
     headline = fill_headline(rule.headline, claims, lexicon, published) if rule.headline else None
     fingerprint = finding_fingerprint(FindingKind.updated, claims)
-    label = finding.message.split(":", 1)[0]
     return finding.model_copy(update={
         "id": f"updated-{fingerprint[:12]}",
         "rule": rule_id,
         "kind": FindingKind.updated,
         "severity": rule.severity,
         "headline": headline,
-        "message": f"{label}: {headline or 'a later report gives a higher figure'}",
+        "message": f"{label}: {headline or explanation(FindingKind.updated)}",
         "fingerprint": fingerprint,
     })

@@ -25,7 +25,7 @@ from checker.compare.updates import as_updates
 from checker.ingest import IngestLimits, read_inputs
 from checker.ledger.store import Ledger, NewArticle, StoredArticle
 from checker.lexicon import Lexicon
-from checker.models import Article, Claim, Report
+from checker.models import Article, Report
 from checker.nlp.embedding_model import embed_texts
 from checker.pipeline import Embed, PipelineOptions, assemble_report, extract_claims, extract_settings_for, load_ruleset
 from checker.ruleset import RuleSet
@@ -82,7 +82,8 @@ def check_with_ledger(
     if record:
         stories = _stories(articles, hashes, vectors, earlier, ledger_options.min_similarity)
         story_of_article = {**{s.article.id: s.story_id for s in earlier}, **stories}
-        story_of_group = {g.id: min(story_of_article[_article_of(i, report)] for i in g.claim_ids) for g in report.groups}
+        article_of = {c.id: c.article_id for c in report.claims}
+        story_of_group = {g.id: min(story_of_article[article_of[i]] for i in g.claim_ids) for g in report.groups}
         new = [NewArticle(hash=hashes[a.id], story_id=stories[a.id], article=a, story_day=day, vector=v)
                for a, day, v in zip(articles, days, vectors)]
         ledger.record(new, claims, report.groups, [*report.findings, *report.possible_findings],
@@ -99,10 +100,11 @@ def _this_run(report: Report, rules: RuleSet, lexicon: Lexicon) -> Report:
     cited = {i for g in groups for i in g.claim_ids} | new_claim
     articles = {a.id: a for a in report.articles}
     finding_rules = rules.finding_rules()
+    labels = {g.id: g.label for g in report.groups}
 
     def concerning(findings):
         kept = [f for f in findings if new_claim & set(f.claim_ids)]
-        return as_updates(kept, claims, articles, finding_rules, lexicon)
+        return as_updates(kept, claims, articles, labels, finding_rules, lexicon)
 
     findings, possible = concerning(report.findings), concerning(report.possible_findings)
     kept_articles = {claims[i].article_id for i in cited}
@@ -154,10 +156,6 @@ def _without_id_clashes(earlier: list[StoredArticle], new_ids: set[str]) -> list
         renamed = stored.article.model_copy(update={"id": new_id})
         result.append(StoredArticle(stored.hash, stored.story_id, renamed, claims, stored.vector))
     return result
-
-
-def _article_of(claim_id: str, report: Report) -> str:
-    return claim_id.rsplit("@", 1)[0]
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

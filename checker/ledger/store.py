@@ -143,14 +143,6 @@ class Ledger:
 
     # ------------------------------------------------------------------ reads for a run
 
-    def known(self, hashes: list[str]) -> set[str]:
-        """Which of ``hashes`` the ledger already holds."""
-        if not hashes:
-            return set()
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.articles.c.hash).where(schema.articles.c.hash.in_(hashes)))
-            return {r.hash for r in rows}
-
     def candidates(
         self, days: list[dt.date], vectors: np.ndarray, window_days: int, min_similarity: float,
         exclude: set[str], limit: int,

@@ -61,6 +61,11 @@ def severity_rank(severity: str) -> int:
     return SEVERITY_RANK.get(severity, -1)
 
 
+def marked_if_earlier(name: str, article: Article) -> str:
+    """--ledger: an article of an earlier run says so, as it is not in this batch."""
+    return f"{name} (earlier run)" if article.earlier else name
+
+
 def format_number(x: float, kind: QuantityKind | None = None) -> str:
     """Human form of a value: thousands separators, no trailing '.0', infinities as ∞; a
     year as written (2017, not 2,017) and a clock time as one (17:06, not 1,706)."""
@@ -96,9 +101,7 @@ class SourceView:
 
     @property
     def outlet(self) -> str:
-        name = self.article.source or self.article.title or self.article.id
-        # --ledger: an article of an earlier run, so a reader knows it is not in this batch
-        return f"{name} (earlier run)" if self.article.earlier else name
+        return marked_if_earlier(self.article.source or self.article.title or self.article.id, self.article)
 
     @property
     def date(self) -> str | None:
@@ -249,8 +252,7 @@ class ArticleView:
 
     @property
     def label(self) -> str:
-        name = self.article.title or self.article.source or self.article.id
-        return f"{name} (earlier run)" if self.article.earlier else name
+        return marked_if_earlier(self.article.title or self.article.source or self.article.id, self.article)
 
     def segments(self, claim_anchors: dict[str, str]) -> list[Segment]:
         """The full text cut into plain and claim runs. Overlapping claims: first one wins."""

@@ -131,5 +131,6 @@ def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> li
     settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
     published = {a.id: a.published.isoformat() for a in articles.values() if a.published}
     sure, possible = compare_group(group, claims, lexicon, settings, published)
-    found = as_updates(sure + possible, {c.id: c for c in claims}, articles, rules.finding_rules(), lexicon)
+    found = as_updates(sure + possible, {c.id: c for c in claims}, articles, {group.id: group.label},
+                       rules.finding_rules(), lexicon)
     return [{"kind": f.kind.value, "severity": f.severity} for f in found]
