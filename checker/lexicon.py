@@ -39,6 +39,8 @@ class Lexicon(BaseModel):
     counted_broader: dict[str, frozenset[str]] = {}
     source_aliases: dict[str, str] = {}
     source_parents: dict[str, str] = {}
+    # facet -> what a figure marked with it means for pairing (rules/facets/*.yml `apart`)
+    facet_apart: dict[str, str] = {}
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
@@ -49,6 +51,7 @@ class Lexicon(BaseModel):
             counted_broader=_broader_map(rules, "counted"),
             source_aliases=_alias_map(rules),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
+            facet_apart=_facet_verdicts(rules),
         )
 
     @property
@@ -136,6 +139,14 @@ def _broader_map(rules: RuleSet, applies_to: str) -> dict[str, frozenset[str]]:
         for broader, narrower in rule.broader.items():
             mapping.setdefault(broader.lower(), set()).update(n.lower() for n in narrower)
     return {k: frozenset(v) for k, v in mapping.items()}
+
+
+def _facet_verdicts(rules: RuleSet) -> dict[str, str]:
+    """The first rule of each facet (in id order) says what it means for pairing."""
+    verdicts: dict[str, str] = {}
+    for rule in rules.facets():
+        verdicts.setdefault(rule.facet, rule.apart)
+    return verdicts
 
 
 def _alias_map(rules: RuleSet) -> dict[str, str]:

@@ -113,6 +113,7 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
         event_words=lexicon.event_words,
         max_claims_per_article=options.max_claims_per_article,
         ordinal_nouns=rules.ordinal_nouns(),
+        facets=tuple(rules.facets()),
     )
 
 

@@ -372,7 +372,8 @@ def test_past_and_present_keeps_a_recent_year_with_undated_figures():
 
 def test_a_sum_over_parts_never_groups_with_a_different_part():
     """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
-    from checker.align.constraints import never_together, sums_and_their_parts
+    from checker.align.constraints import never_together
+    from checker.align.facet_pairs import facets_apart
 
     claims, at = _indexed(
         "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers.",
@@ -381,9 +382,10 @@ def test_a_sum_over_parts_never_groups_with_a_different_part():
         "Overall, he finished with 33 homers.",
     )
     combined, part, plain = at("0.txt", "157"), at("1.txt", "54"), at("2.txt", "157")
-    apart = sums_and_their_parts(claims)
+    assert claims[combined].facets["sum"] == "combined" and "sum" not in claims[part].facets
+    apart = facets_apart(claims, {"sum": "marked_vs_unmarked_if_values_differ"})
     assert apart[combined, part] and apart[part, combined]
-    assert never_together(claims)[combined, part]
+    assert never_together(claims, _lexicon())[combined, part]
     assert not apart[combined, plain]  # the same total, once marked as a sum and once not
     assert not apart[at("0.txt", "33"), at("3.txt", "33")]  # "Overall," is not beside the number
 
@@ -552,16 +554,18 @@ def test_a_part_named_by_its_own_place_counts_that_place():
 
 
 def test_a_floor_held_in_each_of_several_seasons_is_not_one_seasons_total():
-    from checker.align.constraints import floors_over_periods, never_together
+    from checker.align.constraints import never_together
+    from checker.align.facet_pairs import facets_apart
 
     claims, at = _indexed(
         "Teixeira, 28, has hit at least 30 homers and driven in at least 105 runs in each of the past five seasons.",
         "Overall, he finished the season with a .308 average, 33 homers and 121 RBI.",
     )
     floor, total = at("0.txt", "at least 30"), at("1.txt", "33")
-    assert floors_over_periods(claims)[floor, total]
-    assert never_together(claims)[total, floor]
-    assert not floors_over_periods(claims)[at("0.txt", "at least 30"), at("0.txt", "at least 105")]
+    apart = facets_apart(claims, {"each_period": "marked_vs_unmarked"})
+    assert apart[floor, total]
+    assert never_together(claims, _lexicon())[total, floor]
+    assert not apart[at("0.txt", "at least 30"), at("0.txt", "at least 105")]
 
 
 def test_an_article_that_tells_of_an_earlier_days_event_keeps_its_own_figures_apart_from_it():

@@ -12,12 +12,14 @@ from typing import Mapping
 import numpy as np
 
 from checker.align.event_days import ArticleDays, other_days_events
+from checker.align.facet_pairs import facets_apart
 from checker.align.features import COLUMN, incidence, value_codes
 from checker.align.holders import different_holders, figures_of_named_others, holder, merged_and_named_holders
 from checker.align.incident_sites import one_site_and_many
 from checker.align.sheltered import fled_and_sheltered
 from checker.align.week_of_writing import windows_of_other_weeks
 from checker.align.written_days import other_written_days
+from checker.figure_words import WORD, words_beside
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
 from checker.subjects import is_age, person_name
@@ -128,13 +130,13 @@ def never_together(
     against those in shelters. ``days``: the articles that tell of two events on two days
     (event_days.article_days)."""
     apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
-    apart |= sums_and_their_parts(claims) | listed_in_one_sentence(claims) | floors_over_periods(claims)
-    apart |= different_dimensions(claims) | years_naming_different_things(claims)
+    apart |= listed_in_one_sentence(claims) | different_dimensions(claims) | years_naming_different_things(claims)
     # whose figure it is, read once for the three rules that use it
     holders = [holder(c) for c in claims]
     apart |= figures_of_named_others(claims, holders) | different_holders(claims, holders)
-    apart |= merged_and_named_holders(holders, np.array([_marked_as_merged(c) for c in claims], dtype=bool))
+    apart |= merged_and_named_holders(holders, np.array(["merged" in c.facets for c in claims], dtype=bool))
     if lexicon is not None:
+        apart |= facets_apart(claims, lexicon.facet_apart)
         apart |= different_events(claims, lexicon)
         tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)
         apart |= one_site_and_many(claims, tolls)
@@ -239,89 +241,19 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
     return a.value.disjoint(b.value)
 
 
-# A figure that held in each of several periods: "at least 30 homers ... in each of the past
-# five seasons", "more than 100 every year".
-_EACH_PERIOD = re.compile(r"\b(?:in|for)\s+each\s+of\b|\b(?:each|every)\s+(?:season|year|month|week|day)\b", re.I)
-_EACH_PERIOD_WINDOW = 80
-
-
-def floors_over_periods(claims: list[Claim]) -> np.ndarray:
-    """Pairs of a figure that held in each of several periods and one that did not say so
-    (n x n, True = apart): "at least 30 homers in each of the past five seasons" is a floor
-    over five seasons, not the 33 homers of the last one."""
-    n = len(claims)
-    each = np.array([_held_each_period(c) for c in claims])
-    if not each.any() or each.all():
-        return np.zeros((n, n), dtype=bool)
-    return each[:, None] != each[None, :]
-
-
-def _held_each_period(claim: Claim) -> bool:
-    rel_end = claim.end - claim.sentence_start
-    return bool(_EACH_PERIOD.search(claim.sentence[rel_end : rel_end + _EACH_PERIOD_WINDOW]))
-
-
-# Words that make a figure the sum over several parts ("a combined 157 games with the Angels
-# and Braves", "60 people in all"), when written right beside the number.
-_SUM_WORDS = frozenset({"combined", "altogether", "cumulative", "cumulatively"})
-_SUM_PHRASES = (("in", "all"), ("all", "told"), ("between", "them"), ("in", "total"))
-
-
-def sums_and_their_parts(claims: list[Claim]) -> np.ndarray:
-    """Pairs of a figure marked as a sum over parts and a different figure not so marked
-    (n x n, True = apart): "54 games with the Angels" is part of "a combined 157 games with
-    the Angels and Braves", not a rival count of it. Equal figures may still meet (the same
-    total, once marked and once not)."""
-    n = len(claims)
-    is_sum = np.array([_marked_as_sum(c) for c in claims])
-    if not is_sum.any() or is_sum.all():
-        return np.zeros((n, n), dtype=bool)
-    low = np.array([c.value.low for c in claims])
-    high = np.array([c.value.high for c in claims])
-    disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
-    return (is_sum[:, None] != is_sum[None, :]) & disjoint
-
-
-def _marked_as_sum(claim: Claim) -> bool:
-    """A sum word right beside the number, inside its clause ("a combined 157", "60 in all")."""
-    before, after = _words_beside(claim, chars=60)
-    words = [w.lower() for w in reversed(before)] + ["#"] + [w.lower() for w in after]
-    if _SUM_WORDS.intersection(words):
-        return True
-    return any(words[i : i + 2] == list(phrase) for phrase in _SUM_PHRASES for i in range(len(words) - 1))
-
-
-# Words beside a figure that make it a merged entity's ("the newly merged company worth
-# about $22 billion", "the combined company's revenue").
-_MERGED_WORDS = frozenset({"merged", "combined"})
-
-
-def _marked_as_merged(claim: Claim) -> bool:
-    before, after = _words_beside(claim, chars=60)
-    return any(w.lower() in _MERGED_WORDS for w in before + after + _WORD.findall(claim.counted or ""))
-
-
 # What befalls the people counted, so that one figure never counts two of them.
 OUTCOME_EVENTS = ("kill", "wound")
 # Events a word beside a figure can name: the outcomes, and what was fired ("Hamas fired
 # more than 30" counts rockets, never the 30 dead).
 EVENTS_BESIDE = OUTCOME_EVENTS + ("fire",)
-# Words either side of the number that still describe it ("killed more than 50 people",
-# "55 others injured", "50 people with serious injuries"), up to a clause break.
-_WORDS_BEFORE, _WORDS_AFTER = 3, 4
-_PARTITIVE_WORDS = 3  # "of the three" before the noun
-_WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
-_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
-
-
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     """The one event (killed, wounded or fired) written right beside a head count, else None."""
     if claim.kind.value != "count":
         return None
-    before, after = _words_beside(claim, chars=80)
+    before, after = words_beside(claim, chars=80)
     # The counted phrase is the number's own noun phrase wherever the parser found it
     # ("put the death toll of the shelling at 40").
-    counted = _WORD.findall(claim.counted or "")
+    counted = WORD.findall(claim.counted or "")
     found = {event for w in before + after + counted if (event := _outcome_of(w, lexicon)) is not None}
     return found.pop() if len(found) == 1 else None
 
@@ -338,27 +270,6 @@ def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
 def _is_flight(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim's verb is one of the lexicon's words for fleeing ("fled", "forced")."""
     return lexicon.canonical_predicate(claim.predicate) == lexicon.canonical_predicate("fled")
-
-
-def _words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:
-    """The words that still describe the number: up to _WORDS_BEFORE before it
-    (nearest first) and _WORDS_AFTER after it, within ``chars`` characters and
-    stopping at a clause break."""
-    rel_start, rel_end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    before = _WORD.findall(claim.sentence[max(0, rel_start - chars) : max(0, rel_start)])
-    after = _WORD.findall(claim.sentence[rel_end : rel_end + chars])
-    # A partitive is still the number's noun phrase: "two of the three victims died".
-    after_limit = _WORDS_AFTER + (_PARTITIVE_WORDS if after[:1] and after[0].lower() == "of" else 0)
-    return _up_to_break(list(reversed(before)), _WORDS_BEFORE), _up_to_break(after, after_limit)
-
-
-def _up_to_break(words: list[str], limit: int) -> list[str]:
-    kept = []
-    for word in words[:limit]:
-        if word.lower() in _CLAUSE_BREAK:
-            break
-        kept.append(word)
-    return kept
 
 
 def _outcome_of(word: str, lexicon: Lexicon) -> str | None:

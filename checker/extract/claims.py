@@ -6,12 +6,14 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.extract.facets import read_facets
 from checker.extract.frame import Frame, frame_for
 from checker.extract.numbers import find_numbers
 from checker.extract.numbers.intervals import interval
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
 from checker.models import Bound, Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
+from checker.ruleset.schema import FacetRule
 
 # Kinds that are never claims about a quantity in the story.
 _NOT_CLAIMS = {QuantityKind.ordinal}
@@ -30,6 +32,8 @@ class ExtractSettings(BaseModel):
     max_claims_per_article: int = 2000
     # An ordinal before one of these is a quantity ("the 14th floor"), else a position.
     ordinal_nouns: frozenset[str] = frozenset()
+    # The facet rules of rules/facets/, read on every claim.
+    facets: tuple[FacetRule, ...] = ()
 
 
 class ExtractResult(BaseModel):
@@ -77,6 +81,8 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
         frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money) if sentence.doc is not None else Frame()
         scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
+        if settings.facets:
+            claim = claim.model_copy(update={"facets": read_facets(claim, settings.facets)})
         claims.append(claim)
         if claim.kind == QuantityKind.count and not frame.anaphoric and not claim.vague:
             last_whole = claim

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from checker.ruleset.schema import (
     AnyRule,
     ApproximatorRule,
+    FacetRule,
     FindingRule,
     HierarchyRule,
     OrdinalNounsRule,
@@ -87,6 +88,10 @@ class RuleSet:
         """Nouns that make an ordinal before them a quantity (rules/numbers/ordinal_nouns.yml)."""
         return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.nouns)  # type: ignore[union-attr]
 
+    def facets(self) -> list[FacetRule]:
+        """The facet rules of rules/facets/, in id order."""
+        return [r for _, r in self.of_type(FacetRule)]  # type: ignore[misc]
+
     def synonyms(self, applies_to: str) -> list[SynonymRule]:
         return [r for _, r in self.of_type(SynonymRule) if r.applies_to == applies_to]  # type: ignore[union-attr]
 
@@ -150,7 +155,7 @@ def load_rule_file(path: Path) -> AnyRule:
         raise RuleError(path, line, f"key `{key}`: {first['msg']}") from exc
 
 
-_TYPE_TAGS = {"tolerance", "approximators", "synonyms", "hierarchy", "sources", "finding"}
+_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "facet", "synonyms", "hierarchy", "sources", "finding"}
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[object]) -> int | None:

@@ -59,6 +59,33 @@ class OrdinalNounsRule(RuleBase):
     nouns: list[str]
 
 
+FacetVerdict = Literal["marked_vs_unmarked", "marked_vs_unmarked_if_values_differ", "none"]
+
+
+class FacetRule(RuleBase):
+    """A fact about a figure read from the words around it (a facet of the claim), and what it
+    means for pairing: a figure so marked is never one quantity with a figure that is not."""
+
+    type: Literal["facet"]
+    facet: str = Field(pattern=r"^[a-z_]+$", description="its name in the claims' `facets`")
+    beside: list[str] = Field(
+        default_factory=list,
+        description="words or phrases among the words that still describe the number (a few either "
+        "side, inside its clause: checker/figure_words.py)",
+    )
+    beside_chars: int = Field(default=60, ge=1)
+    in_counted: bool = Field(default=False, description="look for the `beside` words in what it counts too")
+    after: str | None = Field(default=None, description="a regular expression searched right after the figure")
+    after_chars: int = Field(default=80, ge=1)
+    before: str | None = Field(default=None, description="a regular expression that must end right before the figure")
+    before_chars: int = Field(default=80, ge=1)
+    apart: FacetVerdict = Field(
+        default="marked_vs_unmarked",
+        description="marked_vs_unmarked: a marked figure never joins an unmarked one; "
+        "marked_vs_unmarked_if_values_differ: only when their values differ; none: read, not used to pair",
+    )
+
+
 class SynonymRule(RuleBase):
     """Sets of words that name the same thing; the first word of a set is its canonical name."""
 
@@ -111,6 +138,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, FacetRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

@@ -15,6 +15,7 @@ from checker.models import Article, Attribution, Bound, Claim, ClaimGroup, Quant
 from checker.ruleset.loader import RuleSet
 from checker.ruleset.schema import (
     ApproximatorRule,
+    FacetRule,
     FindingRule,
     OrdinalNounsRule,
     HierarchyRule,
@@ -61,6 +62,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _finding_test(rules, lexicon, given)
     if isinstance(rule, OrdinalNounsRule):
         return _ordinal_test(rules, given["text"])
+    if isinstance(rule, FacetRule):
+        return _facet_test(rule, given)
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
@@ -72,6 +75,18 @@ def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
     settings = ExtractSettings(ordinal_nouns=rules.ordinal_nouns())
     return [c.value.point for c in build_claims(doc, settings).claims if c.kind == QuantityKind.ordinal]
+
+
+def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
+    """The words that mark ``rule``'s facet on the figure ``given["figure"]`` of ``given["text"]``."""
+    from checker.extract.facets import read_facets
+
+    text, figure = given["text"], given["figure"]
+    start = text.index(figure)
+    claim = _claim("x", "t.txt", text, 1.0, Bound.exact, counted=given.get("counted")).model_copy(
+        update={"start": start, "end": start + len(figure), "text": figure}
+    )
+    return read_facets(claim, [rule]).get(rule.facet)
 
 
 def _interval_claim(kind: str, low: float, high: float, text: str | None = None) -> Claim:

@@ -1,0 +1,34 @@
+"""Pairs the claims' facets keep apart, as each facet rule of rules/facets/ says (`apart`)."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+
+from checker.models import Claim
+
+
+def facets_apart(claims: list[Claim], verdicts: Mapping[str, str]) -> np.ndarray:
+    """n x n, True = never one quantity: a figure marked with a facet and one that is not
+    ("a combined 157 games" / "54 games"), where the facet's rule says so; with
+    ``marked_vs_unmarked_if_values_differ`` only when the values differ, as the same total
+    may be written once with the mark and once without."""
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    disjoint: np.ndarray | None = None
+    for facet, verdict in sorted(verdicts.items()):
+        if verdict == "none":
+            continue
+        marked = np.array([facet in c.facets for c in claims], dtype=bool)
+        if not marked.any() or marked.all():
+            continue
+        pairs = marked[:, None] != marked[None, :]
+        if verdict == "marked_vs_unmarked_if_values_differ":
+            if disjoint is None:
+                low = np.array([c.value.low for c in claims])
+                high = np.array([c.value.high for c in claims])
+                disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
+            pairs &= disjoint
+        apart |= pairs
+    return apart
