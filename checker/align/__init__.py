@@ -75,6 +75,10 @@ class PartitionPairs:
     allowed: np.ndarray  # (n, n) bool
     links: RuleLinks
     apart: np.ndarray  # (n, n) bool
+    # (n, n) bool: the pairs the classifier may score before the pairs kept apart are taken
+    # out; training fits on these, so a rule that keeps pairs apart changes the grouping,
+    # never the model (a rule's effect can be measured on its own).
+    candidates: np.ndarray | None = None
 
 
 def partition_pairs(
@@ -89,7 +93,7 @@ def partition_pairs(
         sub = [claims[i] for i in members]
         features, allowed, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon, days)
         apart = never_together(sub, lexicon, days)
-        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart))
+        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=allowed))
     return parts
 
 

@@ -141,10 +141,13 @@ def _weak_label(a: Claim, b: Claim) -> tuple[int, float] | None:
     return None
 
 
-def labelled_pairs(cluster: GoldCluster, weak: bool = False):
-    """(partition index, i, j, label, weight) of every allowed pair with a label."""
+def labelled_pairs(cluster: GoldCluster, weak: bool = False, candidates: bool = False):
+    """(partition index, i, j, label, weight) of every allowed pair with a label; with
+    ``candidates``, of every pair allowed before the pairs kept apart are taken out (what
+    the classifier is fitted on, so rules that keep pairs apart leave the model as it is)."""
     for p, part in enumerate(cluster.parts):
-        rows, cols = np.nonzero(np.triu(part.allowed, k=1))
+        pairs = part.candidates if candidates and part.candidates is not None else part.allowed
+        rows, cols = np.nonzero(np.triu(pairs, k=1))
         for i, j in zip(rows.tolist(), cols.tolist()):
             a, b = part.claims[i], part.claims[j]
             known = pair_label(cluster, a, b)
@@ -160,7 +163,7 @@ def training_data(
     X, y, w = [], [], []
     for cluster in clusters:
         differing = [values_differ(part.features) for part in cluster.parts]
-        for p, i, j, label, weight in labelled_pairs(cluster, weak):
+        for p, i, j, label, weight in labelled_pairs(cluster, weak, candidates=True):
             X.append(cluster.parts[p].features[i, j])
             y.append(label)
             w.append(weight * (differing_weight if differing[p][i, j] else 1.0))

@@ -68,6 +68,9 @@ class FacetRule(RuleBase):
 
     type: Literal["facet"]
     facet: str = Field(pattern=r"^[a-z_]+$", description="its name in the claims' `facets`")
+    kinds: list[str] = Field(
+        default_factory=list, description="the kinds of quantity it is read on (count, money, ...); all when empty"
+    )
     beside: list[str] = Field(
         default_factory=list,
         description="words or phrases among the words that still describe the number (a few either "

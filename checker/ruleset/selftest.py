@@ -83,7 +83,7 @@ def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
 
     text, figure = given["text"], given["figure"]
     start = text.index(figure)
-    claim = _claim("x", "t.txt", text, 1.0, Bound.exact, counted=given.get("counted")).model_copy(
+    claim = _claim("x", "t.txt", text, 1.0, Bound.exact, kind=given.get("kind", "count"), counted=given.get("counted")).model_copy(
         update={"start": start, "end": start + len(figure), "text": figure}
     )
     return read_facets(claim, [rule]).get(rule.facet)

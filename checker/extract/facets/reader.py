@@ -28,6 +28,8 @@ def read_facets(claim: Claim, rules: Sequence[FacetRule]) -> dict[str, str]:
 
 def _marker(claim: Claim, rule: FacetRule) -> str | None:
     """The words of ``claim``'s sentence that match ``rule``, lower-cased, else None."""
+    if rule.kinds and claim.kind.value not in rule.kinds:
+        return None
     if rule.beside:
         marker = _beside_marker(claim, rule)
         if marker is not None:
