@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.4"  # 1.4: claims gained "facets"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.4"  # 1.4: claims gained "facets" and "holder"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -169,6 +169,9 @@ class Claim(Frozen):
     place: str | None = None
     scope: TimeScope = TimeScope()
     part_of: str | None = Field(default=None, description="id of a claim this one is a part of")
+    holder: str | None = Field(
+        default=None, description="whose figure it is, as the parse says: the name owning the counted noun or the figure's subject"
+    )
     facets: dict[str, str] = Field(
         default_factory=dict,
         description="facts about the figure read from its words (rules/facets/): facet -> the words that mark it",

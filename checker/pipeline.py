@@ -114,6 +114,7 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
         max_claims_per_article=options.max_claims_per_article,
         ordinal_nouns=rules.ordinal_nouns(),
         facets=tuple(rules.facets()),
+        estimating_verbs=rules.words("estimating_verbs"),
     )
 
 

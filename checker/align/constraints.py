@@ -14,7 +14,13 @@ import numpy as np
 from checker.align.event_days import ArticleDays, other_days_events
 from checker.align.facet_pairs import facets_apart
 from checker.align.features import COLUMN, incidence, value_codes
-from checker.align.holders import different_holders, figures_of_named_others, holder, merged_and_named_holders
+from checker.align.holders import (
+    different_holders,
+    different_parsed_holders,
+    figures_of_named_others,
+    holder,
+    merged_and_named_holders,
+)
 from checker.align.incident_sites import one_site_and_many
 from checker.align.sheltered import fled_and_sheltered
 from checker.align.week_of_writing import windows_of_other_weeks
@@ -134,6 +140,7 @@ def never_together(
     # whose figure it is, read once for the three rules that use it
     holders = [holder(c) for c in claims]
     apart |= figures_of_named_others(claims, holders) | different_holders(claims, holders)
+    apart |= different_parsed_holders(claims)
     apart |= merged_and_named_holders(holders, np.array(["merged" in c.facets for c in claims], dtype=bool))
     if lexicon is not None:
         apart |= facets_apart(claims, lexicon.facet_apart)

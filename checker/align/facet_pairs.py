@@ -7,6 +7,7 @@ from typing import Mapping
 import numpy as np
 
 from checker.models import Claim
+from checker.units import to_canonical
 
 
 def facets_apart(claims: list[Claim], verdicts: Mapping[str, str]) -> np.ndarray:
@@ -26,8 +27,10 @@ def facets_apart(claims: list[Claim], verdicts: Mapping[str, str]) -> np.ndarray
         pairs = marked[:, None] != marked[None, :]
         if verdict == "marked_vs_unmarked_if_values_differ":
             if disjoint is None:
-                low = np.array([c.value.low for c in claims])
-                high = np.array([c.value.high for c in claims])
+                # in one unit per dimension: "seven km" and "4 miles" are one distance
+                values = [to_canonical(c.value, c.unit)[0] for c in claims]
+                low = np.array([v.low for v in values])
+                high = np.array([v.high for v in values])
                 disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
             pairs &= disjoint
         apart |= pairs

@@ -60,7 +60,54 @@ def holder(claim: Claim) -> str | None:
         match = _FRONTED_AFTER.match(claim.sentence[claim.end - claim.sentence_start :])
     if match is None:
         return None
-    words = match.group(1).split()
+    return _key(match.group(1))
+
+
+# Kinds whose figure the parse's holder (Claim.holder) tells apart: one company's charge,
+# price or rate is not another's. A toll's or a count's subject is who did it, which
+# outlets name in many ways (Turkey / Ankara, the army / government forces), so a count
+# keeps only the holders written next to its figure.
+PARSED_HOLDER_KINDS = frozenset({"money", "percent"})
+
+
+def parsed_holder(claim: Claim) -> str | None:
+    """The parse's holder of a sum or a rate (Claim.holder) in :func:`holder`'s key form."""
+    if claim.kind.value not in PARSED_HOLDER_KINDS or not claim.holder:
+        return None
+    return _key(claim.holder)
+
+
+def different_parsed_holders(claims: list[Claim]) -> np.ndarray:
+    """Pairs of one kind whose parses give them two different holders, neither named in the
+    other's sentence (n x n, True = apart): "Bank of America Corp. will take a $3 billion
+    charge" is not "Goldman Sachs's total charge would be $3.2 billion". A sum both parties
+    of a deal are named beside ("HP agreed to buy EDS for $13.9 billion" / "EDS holders get
+    $13.9 billion from HP") is the deal's, whichever party is the subject."""
+    holders = [parsed_holder(c) for c in claims]
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    known = [i for i in range(n) if holders[i]]
+    for x, i in enumerate(known):
+        for j in known[x + 1 :]:
+            a, b = holders[i], holders[j]
+            if claims[i].kind != claims[j].kind or same_holder(a, b):
+                continue
+            if _named_in(a, claims[j].sentence) or _named_in(b, claims[i].sentence):
+                continue
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _named_in(key: str, sentence: str) -> bool:
+    """Whether the holder ``key`` (its last word, suffixes aside) is written in ``sentence``."""
+    words = [w for w in key.split() if w not in _SUFFIXES] or key.split()
+    return re.search(r"\b" + re.escape(words[-1]) + r"\b", sentence, re.I) is not None
+
+
+def _key(name: str) -> str | None:
+    """A name lower-cased into words ("H-P" -> "h p"), the words that start a clause without
+    naming anyone dropped; None when nothing names a holder."""
+    words = name.split()
     while words and words[0].lower() in _NOT_NAMES:
         words = words[1:]
     key = " ".join(re.sub(r"[^a-z0-9&]", "", w.lower()) for w in re.split(r"[\s-]+", " ".join(words))).strip()

@@ -32,6 +32,8 @@ class ExtractSettings(BaseModel):
     max_claims_per_article: int = 2000
     # An ordinal before one of these is a quantity ("the 14th floor"), else a position.
     ordinal_nouns: frozenset[str] = frozenset()
+    # Verbs whose subject estimates a figure, never owns it (rules/lexicons/estimating_verbs.yml).
+    estimating_verbs: frozenset[str] = frozenset()
     # The facet rules of rules/facets/, read on every claim.
     facets: tuple[FacetRule, ...] = ()
 
@@ -78,7 +80,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
                 )
             )
             break
-        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money) if sentence.doc is not None else Frame()
+        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money, estimating_verbs=settings.estimating_verbs) if sentence.doc is not None else Frame()
         scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         if settings.facets:
@@ -142,6 +144,7 @@ def _claim(
         predicate=frame.predicate,
         phrase=frame.phrase,
         place=frame.place,
+        holder=frame.holder,
         scope=scope,
         part_of=part_of,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.holder import holder_of
 from checker.nlp.lemmas import lemma
 
 # Dependency labels by which a number attaches to the noun it counts.
@@ -35,11 +36,16 @@ class Frame(BaseModel):
     phrase: str | None = None  # the figure with what it counts and its predicate, as written
     anaphoric: bool = False
     negated: bool = False  # the figure's clause is denied: "none has offered more than eight years"
+    holder: str | None = None  # whose figure it is: "Bank of America Corp. will take a $3 billion charge"
 
 
-def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money: bool = False) -> Frame:
+def frame_for(
+    doc: Doc, start: int, end: int, event_words: frozenset[str], money: bool = False,
+    estimating_verbs: frozenset[str] = frozenset(),
+) -> Frame:
     """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``); ``money``
-    when the number is an amount of money."""
+    when the number is an amount of money; the subject of one of ``estimating_verbs`` holds
+    no figure."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Frame()
@@ -56,6 +62,7 @@ def frame_for(doc: Doc, start: int, end: int, event_words: frozenset[str], money
         place=_place(doc, span),
         anaphoric=anaphoric,
         negated=_negated_clause(anchor),
+        holder=holder_of(anchor, noun if not anaphoric else None, estimating_verbs),
     )
 
 

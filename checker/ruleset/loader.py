@@ -18,6 +18,7 @@ from checker.ruleset.schema import (
     SourceAliasRule,
     SynonymRule,
     ToleranceRule,
+    WordsRule,
 )
 
 _RULE_ADAPTER: TypeAdapter = TypeAdapter(AnyRule)
@@ -88,6 +89,10 @@ class RuleSet:
         """Nouns that make an ordinal before them a quantity (rules/numbers/ordinal_nouns.yml)."""
         return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.nouns)  # type: ignore[union-attr]
 
+    def words(self, role: str) -> frozenset[str]:
+        """The words of every enabled `words` rule with ``role``, lower-cased."""
+        return frozenset(w.lower() for _, r in self.of_type(WordsRule) if r.role == role for w in r.words)  # type: ignore[union-attr]
+
     def facets(self) -> list[FacetRule]:
         """The facet rules of rules/facets/, in id order."""
         return [r for _, r in self.of_type(FacetRule)]  # type: ignore[misc]
@@ -155,7 +160,7 @@ def load_rule_file(path: Path) -> AnyRule:
         raise RuleError(path, line, f"key `{key}`: {first['msg']}") from exc
 
 
-_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "facet", "synonyms", "hierarchy", "sources", "finding"}
+_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "synonyms", "hierarchy", "sources", "finding"}
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[object]) -> int | None:

@@ -59,6 +59,17 @@ class OrdinalNounsRule(RuleBase):
     nouns: list[str]
 
 
+class WordsRule(RuleBase):
+    """A list of words with one role in the code that reads it (``role`` names it)."""
+
+    type: Literal["words"]
+    role: Literal["estimating_verbs"] = Field(
+        description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
+        "('Gartner puts the market at $748 billion')"
+    )
+    words: list[str]
+
+
 FacetVerdict = Literal["marked_vs_unmarked", "marked_vs_unmarked_if_values_differ", "none"]
 
 
@@ -141,6 +152,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, FacetRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

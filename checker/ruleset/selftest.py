@@ -24,6 +24,7 @@ from checker.ruleset.schema import (
     SynonymRule,
     Tolerance,
     ToleranceRule,
+    WordsRule,
 )
 
 UNBOUNDED = 1e18
@@ -64,6 +65,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _ordinal_test(rules, given["text"])
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
+    if isinstance(rule, WordsRule):
+        return _holder_test(rules, given["text"], given["figure"])
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
@@ -75,6 +78,16 @@ def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
     settings = ExtractSettings(ordinal_nouns=rules.ordinal_nouns())
     return [c.value.point for c in build_claims(doc, settings).claims if c.kind == QuantityKind.ordinal]
+
+
+def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
+    """The holder the real extract stage gives the claim ``figure`` of ``text``."""
+    from checker.extract import ExtractSettings, analyse_articles, build_claims
+    from checker.nlp.spacy_model import load_spacy
+
+    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
+    settings = ExtractSettings(estimating_verbs=rules.words("estimating_verbs"))
+    return next(c.holder for c in build_claims(doc, settings).claims if c.text == figure)
 
 
 def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
