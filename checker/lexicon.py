@@ -41,6 +41,8 @@ class Lexicon(BaseModel):
     source_parents: dict[str, str] = {}
     # facet -> what a figure marked with it means for pairing (rules/facets/*.yml `apart`)
     facet_apart: dict[str, str] = {}
+    # words that name anybody, so two ages given for them may be two people (rules/lexicons/anybody.yml)
+    anybody: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
@@ -52,6 +54,7 @@ class Lexicon(BaseModel):
             source_aliases=_alias_map(rules),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),
+            anybody=rules.words("anybody"),
         )
 
     @property

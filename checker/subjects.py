@@ -63,19 +63,16 @@ def same_named_person(a: Claim, b: Claim) -> bool:
 
 # "the gunman, a 38-year-old ..." / "the gunman, aged 39": the role an age is given for.
 _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+),\s*(?:(?:a|an)\s+)?$")
-# Words that name anybody, so two of them may be two people ("a man, 38" / "a man, 39").
-_ANYBODY = frozenset({"man", "woman", "boy", "girl", "person", "child", "baby", "victim", "resident", "one", "people"})
-
-
-def same_described_person(a: Claim, b: Claim) -> bool:
+def same_described_person(a: Claim, b: Claim, anybody: frozenset[str]) -> bool:
     """Both ages are given for one role the story names once ("the gunman, a 38-year-old
-    man" / "the gunman, aged 39"): the word before the age, not a name and not a word for
-    anybody."""
+    man" / "the gunman, aged 39"): the word before the age, not a name and not one of the
+    words for ``anybody`` (rules/lexicons/anybody.yml: "a man, 38" / "a man, 39" may be two
+    people)."""
     roles = []
     for claim in (a, b):
         match = _ROLE_BEFORE.search(claim.sentence[: claim.start - claim.sentence_start])
         roles.append(match.group(1) if match else None)
-    return roles[0] is not None and roles[0] == roles[1] and roles[0] not in _ANYBODY
+    return roles[0] is not None and roles[0] == roles[1] and roles[0] not in anybody
 
 
 def clock_zone(claim: Claim) -> str:

@@ -143,7 +143,7 @@ def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return a.kind == b.kind and head_a is not None and head_a == head_b
     if QuantityKind.time in (a.kind, b.kind) and clock_zone(a) != clock_zone(b):
         return False  # "17:06 local (13:36 GMT)": one instant in two zones, not two reports
-    if (is_age(a) or is_age(b)) and not (same_named_person(a, b) or same_described_person(a, b)):
+    if (is_age(a) or is_age(b)) and not (same_named_person(a, b) or same_described_person(a, b, lexicon.anybody)):
         return False  # a 63-year-old woman and a 47-year-old woman are two women
     return lexicon.predicate_relation(a.predicate, b.predicate) != "unrelated" or not (
         _is_event(a.predicate, lexicon) and _is_event(b.predicate, lexicon)

@@ -65,8 +65,10 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _ordinal_test(rules, given["text"])
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
-    if isinstance(rule, WordsRule):
+    if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
         return _holder_test(rules, given["text"], given["figure"])
+    if isinstance(rule, WordsRule) and rule.role == "anybody":
+        return _finding_test(rules, lexicon, given)
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
@@ -138,6 +140,7 @@ def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> li
         spec = dict(spec)
         counted = spec.pop("counted", None)
         published, earlier, scope_end = spec.pop("published", None), spec.pop("earlier", False), spec.pop("scope_end", None)
+        sentence = spec.pop("sentence", None)
         articles.setdefault(spec["article"], Article(id=spec["article"], path=spec["article"], text="",
                                                      published=published, earlier=earlier))
         claims.append(
@@ -155,6 +158,9 @@ def _finding_test(rules: RuleSet, lexicon: Lexicon, given: dict[str, Any]) -> li
         )
         if scope_end is not None:
             claims[-1] = claims[-1].model_copy(update={"scope": claims[-1].scope.model_copy(update={"end": scope_end})})
+        if sentence is not None:  # the figure inside its sentence, for rules that read the words around it
+            at = sentence.index(claims[-1].text)
+            claims[-1] = claims[-1].model_copy(update={"sentence": sentence, "start": at, "end": at + len(claims[-1].text)})
     group = ClaimGroup(id="g", label="test", claim_ids=[c.id for c in claims])
     settings = CompareSettings(tolerance=rules.tolerance(), finding_rules=rules.finding_rules())
     published = {a.id: a.published.isoformat() for a in articles.values() if a.published}
