@@ -43,6 +43,8 @@ class Lexicon(BaseModel):
     facet_apart: dict[str, str] = {}
     # words that name anybody, so two ages given for them may be two people (rules/lexicons/anybody.yml)
     anybody: frozenset[str] = frozenset()
+    # the checks of the enabled rules of rules/align/ (align/pair_rules.py)
+    pair_checks: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
@@ -55,6 +57,7 @@ class Lexicon(BaseModel):
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),
             anybody=rules.words("anybody"),
+            pair_checks=rules.pair_checks(),
         )
 
     @property

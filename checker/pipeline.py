@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.align import AlignSettings, align_claims
 from checker.align.pair_model import load_pair_model
+from checker.align.pair_rules import CHECKS as PAIR_CHECKS
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
 from checker.ranking import ranked
@@ -24,6 +25,8 @@ from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warni
 from checker.nlp.embedding_model import embed_texts
 from checker.nlp.spacy_model import load_spacy
 from checker.ruleset import RuleSet, load_rules
+from checker.ruleset.loader import RuleError
+from checker.ruleset.schema import PairRule
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -82,8 +85,14 @@ class StageTimer:
 
 
 def load_ruleset(options: PipelineOptions) -> RuleSet:
-    """The shipped rules plus the user's folders, switched by id prefix. Raises RuleError."""
-    return load_rules(options.rules_dirs).select(options.enable_rules, options.disable_rules)
+    """The shipped rules plus the user's folders, switched by id prefix. Raises RuleError,
+    also for a pair rule whose check the aligner does not have."""
+    rules = load_rules(options.rules_dirs).select(options.enable_rules, options.disable_rules)
+    for rule_id, rule in rules.rules.items():
+        if isinstance(rule, PairRule) and rule.check not in PAIR_CHECKS:
+            known = ", ".join(sorted(PAIR_CHECKS))
+            raise RuleError(rules.sources[rule_id], None, f"key `check`: unknown check {rule.check!r} (known: {known})")
+    return rules
 
 
 def run_check(

@@ -232,7 +232,7 @@ def _lexicon():
 
 def _never_together(*texts):
     """never_together over the claims of ``texts``, and the finder of :func:`_indexed`."""
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
 
     claims, at = _indexed(*texts)
     return never_together(claims, _lexicon()), at
@@ -303,7 +303,7 @@ def test_two_articles_placed_a_day_apart_by_one_event_keep_their_yesterdays_apar
     was written a day later: its 'more than 30 yesterday' and the second's 'more than 40
     yesterday' are two days' rockets. Its 'yesterday' is the second's 'today'."""
     from checker.align.event_days import article_days
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
 
     texts = (
         "Hamas fired more than 30 rockets into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera. "
@@ -372,7 +372,7 @@ def test_past_and_present_keeps_a_recent_year_with_undated_figures():
 
 def test_a_sum_over_parts_never_groups_with_a_different_part():
     """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
     from checker.align.facet_pairs import facets_apart
 
     claims, at = _indexed(
@@ -432,7 +432,8 @@ def test_rival_accounts_need_two_sources_in_neighbouring_sentences(text):
 def test_different_figures_listed_in_one_sentence_never_group():
     """'Two sons, 11 and 14' lists two ages; a conversion in brackets and the two ends of a
     range are one figure written twice."""
-    from checker.align.constraints import listed_in_one_sentence, never_together
+    from checker.align.constraints import listed_in_one_sentence
+    from checker.align.pair_rules import never_together
 
     claims, at = _indexed(
         "Umm Ibrahim said she had lost an eight-year-old daughter and two sons, 11 and 14.",
@@ -441,7 +442,7 @@ def test_different_figures_listed_in_one_sentence_never_group():
     )
     apart = listed_in_one_sentence(claims)
     assert apart[at("0.txt", "11"), at("0.txt", "14")]
-    assert never_together(claims)[at("0.txt", "14"), at("0.txt", "11")]
+    assert never_together(claims, _lexicon())[at("0.txt", "14"), at("0.txt", "11")]
     assert not apart[at("1.txt", "75 kilometers"), at("1.txt", "50 miles")]
     assert not apart[at("2.txt", "at least"), at("2.txt", "as much as")]
 
@@ -554,7 +555,7 @@ def test_a_part_named_by_its_own_place_counts_that_place():
 
 
 def test_a_floor_held_in_each_of_several_seasons_is_not_one_seasons_total():
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
     from checker.align.facet_pairs import facets_apart
 
     claims, at = _indexed(
@@ -645,7 +646,7 @@ def test_end_to_end_the_toll_of_one_school_is_not_grouped_with_all_strikes():
 
 def test_a_figure_set_beside_another_holders_figure_is_not_that_holders():
     """'compared with IBM's 10 percent share': the 7 percent of that sentence is not IBM's."""
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
 
     claims, at = _indexed(
         "HP estimates that the deal will give it about 7 percent of the technology services market, compared with IBM's 10 percent share.",
@@ -659,7 +660,7 @@ def test_a_figure_set_beside_another_holders_figure_is_not_that_holders():
 
 
 def test_a_merged_companys_figure_is_never_one_of_its_parts():
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
     from checker.align.holders import holder, same_holder
 
     claims, at = _indexed(
@@ -808,7 +809,7 @@ def test_the_week_an_undated_article_was_written_in_is_read_from_its_own_text(te
 def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_a_week_later():
     """Idlib: the towns taken 'in recent days' before 11 February are not the 13 towns an
     article of 17 February says were seized."""
-    from checker.align.constraints import never_together
+    from checker.align.pair_rules import never_together
     from checker.align.event_days import article_days
 
     articles = [

@@ -72,3 +72,30 @@ def test_disable_by_prefix():
     rules = RULES.select(disable=["compare"])
     assert rules.finding_rules() == {}
     assert "numbers.tolerance" in rules.enabled()
+
+
+def test_a_pair_rule_naming_no_check_of_the_aligner_stops_the_run(tmp_path):
+    from checker.pipeline import PipelineOptions, load_ruleset
+
+    folder = _write(tmp_path, "mine.yml", "type: pair_rule\ncheck: moon_phases\ndescription: x\nmessage: y\n")
+    with pytest.raises(RuleError) as err:
+        load_ruleset(PipelineOptions(rules_dirs=[folder]))
+    assert "mine.yml" in str(err.value) and "moon_phases" in str(err.value) and "past_and_present" in str(err.value)
+
+
+def test_a_disabled_pair_rule_keeps_nothing_apart():
+    """`--disable align.holders` switches the rule off in the aligner, as in `claimcheck rules`."""
+    from checker.lexicon import Lexicon
+    from checker.models import Article
+    from checker.pipeline import check_articles
+    from checker.align.pair_rules import never_together
+
+    texts = ("The Angels have made an eight-year offer to Mark Teixeira.",
+             "Sabathia agreed to a seven-year, $161-million deal with the Yankees.")
+    claims = check_articles([Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)], align=False).claims
+    offer = next(i for i, c in enumerate(claims) if c.text.startswith("eight-year"))
+    deal = next(i for i, c in enumerate(claims) if c.text.startswith("seven-year"))
+    assert never_together(claims, Lexicon.from_rules(RULES))[offer, deal]
+    off = RULES.select(disable=["align.holders"])
+    assert "different_holders" not in Lexicon.from_rules(off).pair_checks
+    assert not never_together(claims, Lexicon.from_rules(off))[offer, deal]

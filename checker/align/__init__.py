@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
 from checker.align.event_days import ArticleDays, article_days
-from checker.align.constraints import cannot_link, is_part, may_pair_matrix, never_together
+from checker.align.constraints import cannot_link, is_part, may_pair_matrix
+from checker.align.pair_rules import never_together
 from checker.align.features import FEATURE_NAMES, feature_tensor
 from checker.align.links import RuleLinks, rule_links
 from checker.align.pair_model import PairModel, load_pair_model

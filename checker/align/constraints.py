@@ -1,5 +1,6 @@
-"""Hard constraints of the aligner: pairs the classifier may not link, and pairs that may
-not even meet through other claims (two periods, two events, a sum and its part).
+"""Hard constraints of the aligner: pairs the classifier may not link, and the checks of
+pairs that may not even meet through other claims (two periods, two events, one listed
+beside another), which the rules of rules/align/ switch on (pair_rules.py).
 
 Each function takes one partition's claims and returns an n x n boolean matrix.
 """
@@ -7,24 +8,10 @@ Each function takes one partition's claims and returns an n x n boolean matrix.
 from __future__ import annotations
 
 import re
-from typing import Mapping
 
 import numpy as np
 
-from checker.align.event_days import ArticleDays, other_days_events
-from checker.align.facet_pairs import facets_apart
 from checker.align.features import COLUMN, incidence, value_codes
-from checker.align.holders import (
-    different_holders,
-    different_parsed_holders,
-    figures_of_named_others,
-    holder,
-    merged_and_named_holders,
-)
-from checker.align.incident_sites import one_site_and_many
-from checker.align.sheltered import fled_and_sheltered
-from checker.align.week_of_writing import windows_of_other_weeks
-from checker.align.written_days import other_written_days
 from checker.figure_words import WORD, words_beside
 from checker.lexicon import Lexicon, is_generic_head
 from checker.models import Bound, Claim, QuantityKind
@@ -124,37 +111,6 @@ def different_people(claims: list[Claim]) -> np.ndarray:
     names = incidence([person_name(c) for c in claims])
     named = names.sum(axis=1) > 0
     return named[:, None] & named[None, :] & ((names @ names.T) == 0)
-
-
-def never_together(
-    claims: list[Claim], lexicon: Lexicon | None = None, days: Mapping[str, ArticleDays] | None = None
-) -> np.ndarray:
-    """Pairs that may not even meet through other claims (n x n, True = apart): figures of
-    two different times, or of two different events. A group holding both would set one
-    period against the other, the dead against the wounded, the dead of one school hit
-    against those of several, one holder's figure against another's, or those who fled
-    against those in shelters. ``days``: the articles that tell of two events on two days
-    (event_days.article_days)."""
-    apart = distant_calendar_periods(claims) | market_prices_of_other_days(claims) | past_and_present(claims)
-    apart |= listed_in_one_sentence(claims) | different_dimensions(claims) | years_naming_different_things(claims)
-    # whose figure it is, read once for the three rules that use it
-    holders = [holder(c) for c in claims]
-    apart |= figures_of_named_others(claims, holders) | different_holders(claims, holders)
-    apart |= different_parsed_holders(claims)
-    apart |= merged_and_named_holders(holders, np.array(["merged" in c.facets for c in claims], dtype=bool))
-    if lexicon is not None:
-        apart |= facets_apart(claims, lexicon.facet_apart)
-        apart |= different_events(claims, lexicon)
-        tolls = np.array([_outcome_of_figure(c, lexicon) != "" for c in claims], dtype=bool)
-        apart |= one_site_and_many(claims, tolls)
-        fled = np.array([_is_flight(c, lexicon) for c in claims], dtype=bool)
-        apart |= fled_and_sheltered(claims, fled, tolls)
-    if days:
-        apart |= other_days_events(claims, days)
-        written = {article: d.written for article, d in days.items() if d.written is not None}
-        apart |= other_written_days(claims, written)
-        apart |= windows_of_other_weeks(claims, {article: d.dated for article, d in days.items() if d.dated})
-    return apart
 
 
 # Units a figure is often written without: "a 7.6 quake" is "magnitude 7.6".
@@ -265,6 +221,11 @@ def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def is_toll(claim: Claim, lexicon: Lexicon) -> bool:
+    """The figure counts the dead or the wounded."""
+    return _outcome_of_figure(claim, lexicon) != ""
+
+
 def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
     """kill / wound as the word beside the number says, else as its verb says, else ""."""
     predicate = lexicon.canonical_predicate(claim.predicate)
@@ -274,7 +235,7 @@ def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
     return predicate if predicate in OUTCOME_EVENTS else ""
 
 
-def _is_flight(claim: Claim, lexicon: Lexicon) -> bool:
+def is_flight(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim's verb is one of the lexicon's words for fleeing ("fled", "forced")."""
     return lexicon.canonical_predicate(claim.predicate) == lexicon.canonical_predicate("fled")
 

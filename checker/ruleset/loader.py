@@ -15,6 +15,7 @@ from checker.ruleset.schema import (
     FindingRule,
     HierarchyRule,
     OrdinalNounsRule,
+    PairRule,
     SourceAliasRule,
     SynonymRule,
     ToleranceRule,
@@ -93,6 +94,10 @@ class RuleSet:
         """The words of every enabled `words` rule with ``role``, lower-cased."""
         return frozenset(w.lower() for _, r in self.of_type(WordsRule) if r.role == role for w in r.words)  # type: ignore[union-attr]
 
+    def pair_checks(self) -> tuple[str, ...]:
+        """The checks of the enabled rules of rules/align/, in id order."""
+        return tuple(r.check for _, r in self.of_type(PairRule))  # type: ignore[union-attr]
+
     def facets(self) -> list[FacetRule]:
         """The facet rules of rules/facets/, in id order."""
         return [r for _, r in self.of_type(FacetRule)]  # type: ignore[misc]
@@ -160,7 +165,7 @@ def load_rule_file(path: Path) -> AnyRule:
         raise RuleError(path, line, f"key `{key}`: {first['msg']}") from exc
 
 
-_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "synonyms", "hierarchy", "sources", "finding"}
+_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "pair_rule", "synonyms", "hierarchy", "sources", "finding"}
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[object]) -> int | None:

@@ -101,6 +101,25 @@ class FacetRule(RuleBase):
     )
 
 
+class PairRuleTest(Strict):
+    """A pair rule's case: the claims of ``texts`` (article i is "i.txt", published on
+    ``published[i]`` when given), and two of them, each [article index, start of its text]."""
+
+    texts: list[str]
+    published: list[str | None] = Field(default_factory=list)
+    a: tuple[int, str]
+    b: tuple[int, str]
+
+
+class PairRule(RuleBase):
+    """A rule of the aligner: two claims its check finds are never one quantity, not even
+    through a third claim. ``check`` names the mechanism (checker/align/pair_rules.py)."""
+
+    type: Literal["pair_rule"]
+    check: str
+    message: str = Field(description="why such a pair is kept apart, in a desk's words")
+
+
 class SynonymRule(RuleBase):
     """Sets of words that name the same thing; the first word of a set is its canonical name."""
 
@@ -153,6 +172,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, PairRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

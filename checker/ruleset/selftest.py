@@ -18,6 +18,8 @@ from checker.ruleset.schema import (
     FacetRule,
     FindingRule,
     OrdinalNounsRule,
+    PairRule,
+    PairRuleTest,
     HierarchyRule,
     RuleTest,
     SourceAliasRule,
@@ -65,6 +67,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _ordinal_test(rules, given["text"])
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
+    if isinstance(rule, PairRule):
+        return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
     if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
         return _holder_test(rules, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role == "anybody":
@@ -80,6 +84,30 @@ def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
     settings = ExtractSettings(ordinal_nouns=rules.ordinal_nouns())
     return [c.value.point for c in build_claims(doc, settings).claims if c.kind == QuantityKind.ordinal]
+
+
+def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleTest) -> str:
+    """"apart" when ``rule``'s check keeps the case's two claims apart, else "together"; the
+    claims come from the real extract and attribute stages."""
+    import datetime as dt
+
+    from checker.align.event_days import article_days
+    from checker.align.pair_rules import run_check
+    from checker.pipeline import check_articles
+
+    dates = case.published + [None] * (len(case.texts) - len(case.published))
+    articles = [
+        Article(id=f"{i}.txt", path=f"{i}.txt", text=text, published=dt.date.fromisoformat(day) if day else None)
+        for i, (text, day) in enumerate(zip(case.texts, dates))
+    ]
+    claims = check_articles(articles, rules=rules, align=False).claims
+
+    def index(ref: tuple[int, str]) -> int:
+        article, start = f"{ref[0]}.txt", ref[1]
+        return next(i for i, c in enumerate(claims) if c.article_id == article and c.text.startswith(start))
+
+    apart = run_check(rule.check, claims, lexicon, article_days(articles))
+    return "apart" if apart[index(case.a), index(case.b)] else "together"
 
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:

@@ -1,0 +1,126 @@
+"""The registry of the aligner's never-together rules: each file of rules/align/ names one
+check below (``check``), so a rule has an id, a description, cases and a switch
+(`claimcheck rules`, `--disable align.NAME`), and the pipeline, the tests and training run
+the same set: the enabled rules of the rule folders, never a set chosen in code.
+
+Every check takes one partition's :class:`PairContext` and returns an n x n boolean matrix
+(True = the two claims are never one quantity, not even through a third claim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+import numpy as np
+
+from checker.align.constraints import (
+    different_dimensions,
+    different_events,
+    distant_calendar_periods,
+    is_flight,
+    is_toll,
+    listed_in_one_sentence,
+    market_prices_of_other_days,
+    past_and_present,
+    years_naming_different_things,
+)
+from checker.align.event_days import ArticleDays, other_days_events
+from checker.align.facet_pairs import facets_apart
+from checker.align.holders import (
+    different_holders,
+    different_parsed_holders,
+    figures_of_named_others,
+    holder,
+    merged_and_named_holders,
+)
+from checker.align.incident_sites import one_site_and_many
+from checker.align.sheltered import fled_and_sheltered
+from checker.align.week_of_writing import windows_of_other_weeks
+from checker.align.written_days import other_written_days
+from checker.lexicon import Lexicon
+from checker.models import Claim
+
+
+@dataclass
+class PairContext:
+    """What the checks read: one partition's claims, the lexicon, the articles' days, and
+    the facts several checks share, computed once."""
+
+    claims: list[Claim]
+    lexicon: Lexicon
+    days: Mapping[str, ArticleDays] = field(default_factory=dict)
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    def once(self, name: str, compute: Callable[[], object]):
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    @property
+    def holders(self) -> list[str | None]:
+        return self.once("holders", lambda: [holder(c) for c in self.claims])  # type: ignore[return-value]
+
+    @property
+    def tolls(self) -> np.ndarray:
+        return self.once("tolls", lambda: np.array([is_toll(c, self.lexicon) for c in self.claims], dtype=bool))  # type: ignore[return-value]
+
+
+def _merged(ctx: PairContext) -> np.ndarray:
+    return merged_and_named_holders(ctx.holders, np.array(["merged" in c.facets for c in ctx.claims], dtype=bool))
+
+
+def _fled_and_sheltered(ctx: PairContext) -> np.ndarray:
+    fled = np.array([is_flight(c, ctx.lexicon) for c in ctx.claims], dtype=bool)
+    return fled_and_sheltered(ctx.claims, fled, ctx.tolls)
+
+
+def _written_days(ctx: PairContext) -> np.ndarray:
+    return other_written_days(ctx.claims, {a: d.written for a, d in ctx.days.items() if d.written is not None})
+
+
+def _week_windows(ctx: PairContext) -> np.ndarray:
+    return windows_of_other_weeks(ctx.claims, {a: d.dated for a, d in ctx.days.items() if d.dated})
+
+
+CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
+    "distant_calendar_periods": lambda ctx: distant_calendar_periods(ctx.claims),
+    "market_prices_of_other_days": lambda ctx: market_prices_of_other_days(ctx.claims),
+    "past_and_present": lambda ctx: past_and_present(ctx.claims),
+    "listed_in_one_sentence": lambda ctx: listed_in_one_sentence(ctx.claims),
+    "different_dimensions": lambda ctx: different_dimensions(ctx.claims),
+    "years_naming_different_things": lambda ctx: years_naming_different_things(ctx.claims),
+    "figures_of_named_others": lambda ctx: figures_of_named_others(ctx.claims, ctx.holders),
+    "different_holders": lambda ctx: different_holders(ctx.claims, ctx.holders),
+    "different_parsed_holders": lambda ctx: different_parsed_holders(ctx.claims),
+    "merged_and_named_holders": _merged,
+    "different_events": lambda ctx: different_events(ctx.claims, ctx.lexicon),
+    "one_site_and_many": lambda ctx: one_site_and_many(ctx.claims, ctx.tolls),
+    "fled_and_sheltered": _fled_and_sheltered,
+    "other_days_events": lambda ctx: other_days_events(ctx.claims, ctx.days) if ctx.days else _none(ctx),
+    "other_written_days": _written_days,
+    "windows_of_other_weeks": _week_windows,
+}
+
+
+def _none(ctx: PairContext) -> np.ndarray:
+    n = len(ctx.claims)
+    return np.zeros((n, n), dtype=bool)
+
+
+def never_together(
+    claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
+) -> np.ndarray:
+    """Pairs that may not even meet through other claims (n x n, True = apart): what every
+    enabled rule of rules/align/ (``lexicon.pair_checks``) and every facet of rules/facets/
+    keeps apart. ``days``: the articles' days (event_days.article_days)."""
+    ctx = PairContext(claims, lexicon, days or {})
+    apart = facets_apart(claims, lexicon.facet_apart)
+    for name in lexicon.pair_checks:
+        apart |= CHECKS[name](ctx)
+    return apart
+
+
+def run_check(name: str, claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None) -> np.ndarray:
+    """One check on its own (the rules' self-test)."""
+    return CHECKS[name](PairContext(claims, lexicon, days or {}))
