@@ -43,8 +43,8 @@ class Lexicon(BaseModel):
     facet_apart: dict[str, str] = {}
     # words that name anybody, so two ages given for them may be two people (rules/lexicons/anybody.yml)
     anybody: frozenset[str] = frozenset()
-    # the checks of the enabled rules of rules/align/ (align/pair_rules.py)
-    pair_checks: tuple[str, ...] = ()
+    # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
+    pair_checks: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.4"  # 1.4: claims gained "facets" and "holder"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.4"  # 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -194,6 +194,14 @@ class ClaimLink(Frozen):
     )
 
 
+class KeptApart(Frozen):
+    """A pair the pair model scored as one quantity that rules kept apart."""
+
+    claim_ids: tuple[str, str] = Field(description="a claim of the group, then the claim it was kept from")
+    rules: list[str] = Field(description="ids of the rules that kept them apart (align.*, facets.<facet>)")
+    score: float = Field(description="the pair model's P(same quantity), rounded to 4 places")
+
+
 class ClaimGroup(Frozen):
     id: str
     label: str
@@ -202,6 +210,11 @@ class ClaimGroup(Frozen):
         default=None,
         description="directly linked pairs (score >= the aligner's threshold); null when the group "
         "was not built by the aligner, and then every pair is compared",
+    )
+    kept_apart: list[KeptApart] | None = Field(
+        default=None,
+        description="claims the model would have linked to a member but rules kept apart, and which "
+        "rules (the 10 pairs it scored highest); null when there are none",
     )
 
 

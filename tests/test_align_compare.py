@@ -896,3 +896,17 @@ def test_an_ordinal_that_is_a_quantity_can_disagree():
     assert "value_conflict" in _kinds_of_shared_group(report, "14th", "4th")
     # a position in a list is no claim at all
     assert _run("It was the third attack on the city this year.").claims == []
+
+
+def test_a_group_says_which_rules_kept_a_claim_the_model_would_have_linked_out_of_it(idlib_report):
+    """Idlib: 'including five killed on Monday' is a part of the Turkish soldiers killed; the
+    model would link it to the other tolls, the part facet keeps it out, and the JSON says so."""
+    claims = {c.id: c for c in idlib_report.claims}
+    kept = [(g, k) for g in idlib_report.groups for k in g.kept_apart or []]
+    assert kept, "no group names a claim rules kept out of it"
+    for group, pair in kept:
+        member, other = pair.claim_ids
+        assert member in group.claim_ids and other not in group.claim_ids
+        assert pair.rules and all(r.startswith(("align.", "facets.")) for r in pair.rules)
+    part = [k for _, k in kept if "facets.part" in k.rules]
+    assert part and any(claims[k.claim_ids[1]].facets.get("part") == "including" for k in part)

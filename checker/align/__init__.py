@@ -20,14 +20,14 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix
-from checker.align.pair_rules import never_together
+from checker.align.pair_rules import kept_apart_by_rule
 from checker.align.features import FEATURE_NAMES, feature_tensor
 from checker.align.links import RuleLinks, rule_links
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
 from checker.lexicon import Lexicon
-from checker.models import Article, Claim, ClaimGroup, ClaimLink, QuantityKind
+from checker.models import Article, Claim, ClaimGroup, ClaimLink, KeptApart, QuantityKind
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -57,11 +57,12 @@ def group_partitions(parts: list["PartitionPairs"], model: PairModel, lexicon: L
     groups: list[ClaimGroup] = []
     for part in parts:
         probabilities = score_partition(part, model)
+        kept = _kept_apart(part, model)
         for cluster in cluster_partition(part, probabilities, model):
             group_claims = [part.claims[i] for i in cluster]
             if _worth_a_group(group_claims):
                 links = _direct_links(part, cluster, probabilities, model)
-                groups.append(_group(group_claims, links, lexicon))
+                groups.append(_group(group_claims, links, lexicon, _kept_from(part, cluster, kept)))
     return sorted(groups, key=lambda g: g.claim_ids[0])
 
 
@@ -80,6 +81,9 @@ class PartitionPairs:
     # out; training fits on these, so a rule that keeps pairs apart changes the grouping,
     # never the model (a rule's effect can be measured on its own).
     candidates: np.ndarray | None = None
+    # (rule id, (n, n) bool) of each rule that keeps some pair apart: what a group's JSON
+    # says kept a claim out of it
+    apart_by: tuple[tuple[str, np.ndarray], ...] = ()
 
 
 def partition_pairs(
@@ -93,8 +97,11 @@ def partition_pairs(
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
         features, allowed, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon, days)
-        apart = never_together(sub, lexicon, days)
-        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=allowed))
+        apart_by = tuple(kept_apart_by_rule(sub, lexicon, days))
+        apart = np.zeros(allowed.shape, dtype=bool)
+        for _, matrix in apart_by:
+            apart |= matrix
+        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=allowed, apart_by=apart_by))
     return parts
 
 
@@ -217,15 +224,48 @@ def _direct_links(part: PartitionPairs, cluster: list[int], probabilities: np.nd
     return sorted(links, key=lambda link: link.claim_ids)
 
 
+def _kept_apart(part: PartitionPairs, model: PairModel) -> list[tuple[int, int, float, list[str]]]:
+    """(i, j, score, rule ids) of the pairs the model scores at or above its threshold that
+    rules kept apart: only these changed the grouping, so only these are worth saying."""
+    if part.candidates is None or not part.apart_by:
+        return []
+    rows, cols = np.nonzero(np.triu(part.candidates & part.apart, k=1))
+    if len(rows) == 0:
+        return []
+    scores = model.probabilities(part.features[rows, cols])
+    kept = []
+    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+        if score >= model.threshold:
+            kept.append((i, j, float(score), [rule for rule, matrix in part.apart_by if matrix[i, j]]))
+    return kept
+
+
+MAX_KEPT_APART_PER_GROUP = 10
+
+
+def _kept_from(part: PartitionPairs, cluster: list[int], kept: list[tuple[int, int, float, list[str]]]) -> list[KeptApart] | None:
+    members = set(cluster)
+    found = []
+    for i, j, score, rules in kept:
+        for member, other in ((i, j), (j, i)):
+            if member in members and other not in members:
+                found.append(KeptApart(claim_ids=(part.claims[member].id, part.claims[other].id), rules=rules,
+                                       score=round(score, 4)))
+    # the pairs the model was surest of, so a large story does not swell the report
+    found = sorted(found, key=lambda k: (-k.score, k.claim_ids))[:MAX_KEPT_APART_PER_GROUP]
+    return sorted(found, key=lambda k: k.claim_ids) or None
+
+
 def values_differ(features: np.ndarray) -> np.ndarray:
     """(n, n) bool: pairs whose values do not overlap (what a disagreement rests on)."""
     return features[..., FEATURE_NAMES.index("values_overlap")] <= 0
 
 
-def _group(claims: list[Claim], links: list[ClaimLink], lexicon: Lexicon) -> ClaimGroup:
+def _group(claims: list[Claim], links: list[ClaimLink], lexicon: Lexicon, kept_apart: list[KeptApart] | None = None) -> ClaimGroup:
     claim_ids = sorted(c.id for c in claims)
     digest = hashlib.sha1("\n".join(claim_ids).encode("utf-8")).hexdigest()[:10]
-    return ClaimGroup(id=f"g-{digest}", label=_label(claims, lexicon), claim_ids=claim_ids, links=links)
+    return ClaimGroup(id=f"g-{digest}", label=_label(claims, lexicon), claim_ids=claim_ids, links=links,
+                      kept_apart=kept_apart)
 
 
 def _label(claims: list[Claim], lexicon: Lexicon) -> str:

@@ -26,7 +26,7 @@ from checker.align.constraints import (
     years_naming_different_things,
 )
 from checker.align.event_days import ArticleDays, other_days_events
-from checker.align.facet_pairs import facets_apart
+from checker.align.facet_pairs import facets_apart_by_facet
 from checker.align.holders import (
     different_holders,
     different_parsed_holders,
@@ -114,11 +114,25 @@ def never_together(
     """Pairs that may not even meet through other claims (n x n, True = apart): what every
     enabled rule of rules/align/ (``lexicon.pair_checks``) and every facet of rules/facets/
     keeps apart. ``days``: the articles' days (event_days.article_days)."""
-    ctx = PairContext(claims, lexicon, days or {})
-    apart = facets_apart(claims, lexicon.facet_apart)
-    for name in lexicon.pair_checks:
-        apart |= CHECKS[name](ctx)
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    for _, matrix in kept_apart_by_rule(claims, lexicon, days):
+        apart |= matrix
     return apart
+
+
+def kept_apart_by_rule(
+    claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
+) -> list[tuple[str, np.ndarray]]:
+    """(rule id, n x n matrix) of every rule that keeps some pair apart: the rules of
+    rules/align/ by their ids, each facet as "facets.<facet>"."""
+    ctx = PairContext(claims, lexicon, days or {})
+    found = [(f"facets.{facet}", matrix) for facet, matrix in facets_apart_by_facet(claims, lexicon.facet_apart)]
+    for rule_id, name in lexicon.pair_checks:
+        matrix = CHECKS[name](ctx)
+        if matrix.any():
+            found.append((rule_id, matrix))
+    return found
 
 
 def run_check(name: str, claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None) -> np.ndarray:

@@ -94,9 +94,9 @@ class RuleSet:
         """The words of every enabled `words` rule with ``role``, lower-cased."""
         return frozenset(w.lower() for _, r in self.of_type(WordsRule) if r.role == role for w in r.words)  # type: ignore[union-attr]
 
-    def pair_checks(self) -> tuple[str, ...]:
-        """The checks of the enabled rules of rules/align/, in id order."""
-        return tuple(r.check for _, r in self.of_type(PairRule))  # type: ignore[union-attr]
+    def pair_checks(self) -> tuple[tuple[str, str], ...]:
+        """(rule id, check) of the enabled rules of rules/align/, in id order."""
+        return tuple((rid, r.check) for rid, r in self.of_type(PairRule))  # type: ignore[union-attr]
 
     def facets(self) -> list[FacetRule]:
         """The facet rules of rules/facets/, in id order."""
