@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.align import AlignSettings, align_claims
 from checker.align.pair_model import load_pair_model
-from checker.align.pair_rules import CHECKS as PAIR_CHECKS
+from checker.align.pair_rules import KNOWN_CHECKS as PAIR_CHECKS
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
 from checker.ranking import ranked

@@ -20,9 +20,9 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix
-from checker.align.pair_rules import kept_apart_by_rule
+from checker.align.pair_rules import kept_apart_by_rule, rule_links
 from checker.align.features import FEATURE_NAMES, feature_tensor
-from checker.align.links import RuleLinks, rule_links
+from checker.align.links import RuleLinks
 from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors

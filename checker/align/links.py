@@ -13,7 +13,6 @@ from typing import NamedTuple
 import numpy as np
 
 from checker.align.constraints import OUTCOME_EVENTS, different_people
-from checker.align.holders import one_holders_market_share
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
@@ -28,12 +27,6 @@ class RuleLinks(NamedTuple):
 
     rival: np.ndarray
     certain: np.ndarray
-
-
-def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
-    """Every rule link of one partition, computed once for the allowed pairs and the scores."""
-    certain = one_age(claims) | restated_in_other_units(claims) | one_holders_market_share(claims)
-    return RuleLinks(rival=rival_accounts(claims, lexicon), certain=certain)
 
 
 def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:

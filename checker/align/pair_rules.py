@@ -1,10 +1,12 @@
-"""The registry of the aligner's never-together rules: each file of rules/align/ names one
-check below (``check``), so a rule has an id, a description, cases and a switch
-(`claimcheck rules`, `--disable align.NAME`), and the pipeline, the tests and training run
-the same set: the enabled rules of the rule folders, never a set chosen in code.
+"""The registry of the aligner's pair rules: each file of rules/align/ names one check
+below (``check``), so a rule has an id, a description, cases and a switch (`claimcheck
+rules`, `--disable align.NAME`), and the pipeline, the tests and training run the same set:
+the enabled rules of the rule folders, never a set chosen in code.
 
-Every check takes one partition's :class:`PairContext` and returns an n x n boolean matrix
-(True = the two claims are never one quantity, not even through a third claim).
+Every check takes one partition's :class:`PairContext` and returns an n x n boolean matrix:
+for the CHECKS, True = the two claims are never one quantity, not even through a third
+claim; for the LINKS, True = they are one quantity whatever the classifier scores them
+(certain, or rival accounts that weigh halfway between the threshold and certain).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from checker.align.holders import (
     figures_of_named_others,
     holder,
     merged_and_named_holders,
+    one_holders_market_share,
 )
+from checker.align.links import RuleLinks, one_age, restated_in_other_units, rival_accounts
 from checker.align.incident_sites import one_site_and_many
 from checker.align.sheltered import fled_and_sheltered
 from checker.align.week_of_writing import windows_of_other_weeks
@@ -103,6 +107,16 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
 }
 
 
+# Rule links: the check, and whether its link is certain or a rival account.
+LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
+    "rival_accounts": ("rival", lambda ctx: rival_accounts(ctx.claims, ctx.lexicon)),
+    "one_age": ("certain", lambda ctx: one_age(ctx.claims)),
+    "restated_in_other_units": ("certain", lambda ctx: restated_in_other_units(ctx.claims)),
+    "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims)),
+}
+KNOWN_CHECKS = frozenset(CHECKS) | frozenset(LINKS)
+
+
 def _none(ctx: PairContext) -> np.ndarray:
     n = len(ctx.claims)
     return np.zeros((n, n), dtype=bool)
@@ -129,12 +143,31 @@ def kept_apart_by_rule(
     ctx = PairContext(claims, lexicon, days or {})
     found = [(f"facets.{facet}", matrix) for facet, matrix in facets_apart_by_facet(claims, lexicon.facet_apart)]
     for rule_id, name in lexicon.pair_checks:
-        matrix = CHECKS[name](ctx)
-        if matrix.any():
-            found.append((rule_id, matrix))
+        if name in CHECKS:
+            matrix = CHECKS[name](ctx)
+            if matrix.any():
+                found.append((rule_id, matrix))
     return found
+
+
+def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
+    """The links of every enabled link rule of rules/align/ for one partition."""
+    ctx = PairContext(claims, lexicon)
+    n = len(claims)
+    found = {"rival": np.zeros((n, n), dtype=bool), "certain": np.zeros((n, n), dtype=bool)}
+    for _, name in lexicon.pair_checks:
+        if name in LINKS:
+            strength, check = LINKS[name]
+            found[strength] |= check(ctx)
+    return RuleLinks(rival=found["rival"], certain=found["certain"])
 
 
 def run_check(name: str, claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None) -> np.ndarray:
     """One check on its own (the rules' self-test)."""
-    return CHECKS[name](PairContext(claims, lexicon, days or {}))
+    ctx = PairContext(claims, lexicon, days or {})
+    return LINKS[name][1](ctx) if name in LINKS else CHECKS[name](ctx)
+
+
+def is_link(name: str) -> bool:
+    """Whether ``name`` is a check that links pairs rather than keeping them apart."""
+    return name in LINKS

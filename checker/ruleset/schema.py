@@ -113,7 +113,9 @@ class PairRuleTest(Strict):
 
 class PairRule(RuleBase):
     """A rule of the aligner: two claims its check finds are never one quantity, not even
-    through a third claim. ``check`` names the mechanism (checker/align/pair_rules.py)."""
+    through a third claim, or (a link check) are one quantity whatever the classifier says.
+    ``check`` names the mechanism (checker/align/pair_rules.py); a case expects "apart" or
+    "together", a link's "linked" or "not linked"."""
 
     type: Literal["pair_rule"]
     check: str

@@ -92,7 +92,7 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
     import datetime as dt
 
     from checker.align.event_days import article_days
-    from checker.align.pair_rules import run_check
+    from checker.align.pair_rules import is_link, run_check
     from checker.pipeline import check_articles
 
     dates = case.published + [None] * (len(case.texts) - len(case.published))
@@ -106,8 +106,10 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
         article, start = f"{ref[0]}.txt", ref[1]
         return next(i for i, c in enumerate(claims) if c.article_id == article and c.text.startswith(start))
 
-    apart = run_check(rule.check, claims, lexicon, article_days(articles))
-    return "apart" if apart[index(case.a), index(case.b)] else "together"
+    found = run_check(rule.check, claims, lexicon, article_days(articles))[index(case.a), index(case.b)]
+    if is_link(rule.check):
+        return "linked" if found else "not linked"
+    return "apart" if found else "together"
 
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
