@@ -351,3 +351,15 @@ def test_an_interval_is_shown_only_where_the_value_is_not_exact(idlib_report):
     inexact = next(s for s in sources if not s.exact)
     assert exact.reading == exact.value_as_read and inexact.reading == inexact.interval
     assert html.count("as interval") == sum(not s.exact for s in sources)
+
+
+def test_the_html_card_names_the_figures_rules_kept_out_of_its_group(idlib_report):
+    """The soldiers' toll card lists 'including five killed on Monday' as kept out by the part
+    facet, so a desk sees why that five is not set against the 13."""
+    from checker.report import render
+
+    html = render(idlib_report, "html")
+    assert "kept out of this group" in html
+    block = html[html.index('<details class="kept-out">'):]
+    block = block[: block.index("</details>")]
+    assert "<code>facets.part</code>" in html and "kept apart by" in block

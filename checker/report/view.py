@@ -203,11 +203,20 @@ def _with_ranks(findings: list[Finding], report: Report) -> list[Finding]:
 
 
 @dataclass(frozen=True)
+class KeptOutView:
+    """A claim the pair model would have put in the group, and the rules that kept it out."""
+
+    source: SourceView
+    rules: list[str]
+
+
+@dataclass(frozen=True)
 class GroupView:
     group: ClaimGroup
     anchor: str
     findings: list[FindingView]
     sources: list[SourceView]
+    kept_out: list[KeptOutView] = field(default_factory=list)
 
     @property
     def severity(self) -> str | None:
@@ -374,7 +383,7 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
         group_sources = [s for cid in group.claim_ids if (s := source(cid))]
         # Side by side reads best in a stable order: dated sources oldest first, then undated.
         group_sources.sort(key=lambda s: (s.date is None, s.date or "", s.article.id, s.claim.start))
-        groups.append(GroupView(group, f"g{i}", finding_views, group_sources))
+        groups.append(GroupView(group, f"g{i}", finding_views, group_sources, _kept_out(group, source)))
 
     # A flagged group stands where its first finding stands; the others follow by label.
     groups.sort(key=lambda g: (not g.findings, finding_order(g.findings[0].finding) if g.findings else (), g.group.label, g.group.id))
@@ -402,3 +411,13 @@ def build_view(report: Report, base_dir: str | Path | None = None) -> ReportView
         claim_anchors=claim_anchor,
         base_dir=Path(base_dir) if base_dir is not None else None,
     )
+
+
+def _kept_out(group: ClaimGroup, source) -> list[KeptOutView]:
+    """Each claim rules kept out of ``group`` (groups[].kept_apart), once, with every rule
+    that kept it from a member, in text order."""
+    rules_by_claim: dict[str, set[str]] = {}
+    for pair in group.kept_apart or []:
+        rules_by_claim.setdefault(pair.claim_ids[1], set()).update(pair.rules)
+    kept = [KeptOutView(s, sorted(rules)) for cid, rules in rules_by_claim.items() if (s := source(cid))]
+    return sorted(kept, key=lambda k: (k.source.article.id, k.source.claim.start))
