@@ -24,8 +24,7 @@ from checker.lexicon import Lexicon
 from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warning_
 from checker.nlp.embedding_model import embed_texts
 from checker.nlp.spacy_model import load_spacy
-from checker.ruleset import RuleSet, load_rules
-from checker.ruleset.loader import RuleError
+from checker.ruleset import RuleError, RuleSet, load_rules
 from checker.ruleset.schema import PairRule
 
 if TYPE_CHECKING:

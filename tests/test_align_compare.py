@@ -373,7 +373,7 @@ def test_past_and_present_keeps_a_recent_year_with_undated_figures():
 def test_a_sum_over_parts_never_groups_with_a_different_part():
     """'A combined 157 games' counts the Angels' 54 and more: part and whole, not a conflict."""
     from checker.align.pair_rules import never_together
-    from checker.align.facet_pairs import facets_apart
+    from checker.align.facet_pairs import facets_apart_by_facet
 
     claims, at = _indexed(
         "Playing in a combined 157 games with the Angels and Braves, Teixeira hit 33 homers.",
@@ -383,7 +383,7 @@ def test_a_sum_over_parts_never_groups_with_a_different_part():
     )
     combined, part, plain = at("0.txt", "157"), at("1.txt", "54"), at("2.txt", "157")
     assert claims[combined].facets["sum"] == "combined" and "sum" not in claims[part].facets
-    apart = facets_apart(claims, {"sum": "marked_vs_unmarked_if_values_differ"})
+    apart = dict(facets_apart_by_facet(claims, {"sum": "marked_vs_unmarked_if_values_differ"}))["sum"]
     assert apart[combined, part] and apart[part, combined]
     assert never_together(claims, _lexicon())[combined, part]
     assert not apart[combined, plain]  # the same total, once marked as a sum and once not
@@ -556,14 +556,14 @@ def test_a_part_named_by_its_own_place_counts_that_place():
 
 def test_a_floor_held_in_each_of_several_seasons_is_not_one_seasons_total():
     from checker.align.pair_rules import never_together
-    from checker.align.facet_pairs import facets_apart
+    from checker.align.facet_pairs import facets_apart_by_facet
 
     claims, at = _indexed(
         "Teixeira, 28, has hit at least 30 homers and driven in at least 105 runs in each of the past five seasons.",
         "Overall, he finished the season with a .308 average, 33 homers and 121 RBI.",
     )
     floor, total = at("0.txt", "at least 30"), at("1.txt", "33")
-    apart = facets_apart(claims, {"each_period": "marked_vs_unmarked"})
+    apart = dict(facets_apart_by_facet(claims, {"each_period": "marked_vs_unmarked"}))["each_period"]
     assert apart[floor, total]
     assert never_together(claims, _lexicon())[total, floor]
     assert not apart[at("0.txt", "at least 30"), at("0.txt", "at least 105")]

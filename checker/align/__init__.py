@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.align.cluster import cluster_pairs
 from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix
-from checker.align.pair_rules import kept_apart_by_rule, rule_links
+from checker.align.pair_rules import kept_apart_by_rule, rule_links, union_of
 from checker.align.features import FEATURE_NAMES, feature_tensor
 from checker.align.links import RuleLinks
 from checker.align.pair_model import PairModel, load_pair_model
@@ -98,9 +98,7 @@ def partition_pairs(
         sub = [claims[i] for i in members]
         features, allowed, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon, days)
         apart_by = tuple(kept_apart_by_rule(sub, lexicon, days))
-        apart = np.zeros(allowed.shape, dtype=bool)
-        for _, matrix in apart_by:
-            apart |= matrix
+        apart = union_of(apart_by, len(sub))
         parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=allowed, apart_by=apart_by))
     return parts
 

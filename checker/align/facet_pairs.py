@@ -10,22 +10,12 @@ from checker.models import Claim
 from checker.units import to_canonical
 
 
-def facets_apart(claims: list[Claim], verdicts: Mapping[str, str]) -> np.ndarray:
-    """n x n, True = never one quantity by some facet (see :func:`facets_apart_by_facet`)."""
-    n = len(claims)
-    apart = np.zeros((n, n), dtype=bool)
-    for _, pairs in facets_apart_by_facet(claims, verdicts):
-        apart |= pairs
-    return apart
-
-
 def facets_apart_by_facet(claims: list[Claim], verdicts: Mapping[str, str]) -> list[tuple[str, np.ndarray]]:
     """(facet, n x n matrix, True = never one quantity) for each facet that keeps some pair
     apart: a figure marked with a facet and one that is not
     ("a combined 157 games" / "54 games"), where the facet's rule says so; with
     ``marked_vs_unmarked_if_values_differ`` only when the values differ, as the same total
-    may be written once with the mark and once without. One matrix per facet that keeps
-    some pair apart."""
+    may be written once with the mark and once without."""
     found: list[tuple[str, np.ndarray]] = []
     disjoint: np.ndarray | None = None
     for facet, verdict in sorted(verdicts.items()):

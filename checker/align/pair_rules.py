@@ -101,7 +101,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "different_events": lambda ctx: different_events(ctx.claims, ctx.lexicon),
     "one_site_and_many": lambda ctx: one_site_and_many(ctx.claims, ctx.tolls),
     "fled_and_sheltered": _fled_and_sheltered,
-    "other_days_events": lambda ctx: other_days_events(ctx.claims, ctx.days) if ctx.days else _none(ctx),
+    "other_days_events": lambda ctx: other_days_events(ctx.claims, ctx.days),
     "other_written_days": _written_days,
     "windows_of_other_weeks": _week_windows,
 }
@@ -117,20 +117,19 @@ LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
 KNOWN_CHECKS = frozenset(CHECKS) | frozenset(LINKS)
 
 
-def _none(ctx: PairContext) -> np.ndarray:
-    n = len(ctx.claims)
-    return np.zeros((n, n), dtype=bool)
-
-
 def never_together(
     claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
 ) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): what every
     enabled rule of rules/align/ (``lexicon.pair_checks``) and every facet of rules/facets/
     keeps apart. ``days``: the articles' days (event_days.article_days)."""
-    n = len(claims)
+    return union_of(kept_apart_by_rule(claims, lexicon, days), len(claims))
+
+
+def union_of(found: list[tuple[str, np.ndarray]] | tuple[tuple[str, np.ndarray], ...], n: int) -> np.ndarray:
+    """The pairs any of ``found``'s (rule id, matrix) keeps apart (n x n)."""
     apart = np.zeros((n, n), dtype=bool)
-    for _, matrix in kept_apart_by_rule(claims, lexicon, days):
+    for _, matrix in found:
         apart |= matrix
     return apart
 

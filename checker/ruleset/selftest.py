@@ -76,14 +76,19 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
-def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
-    """The values of the ordinal claims extracted from ``text`` (the real extract stage)."""
+def _extracted(text: str, **settings: Any) -> list[Claim]:
+    """The claims the real extract stage finds in ``text`` with these ExtractSettings."""
     from checker.extract import ExtractSettings, analyse_articles, build_claims
     from checker.nlp.spacy_model import load_spacy
 
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
-    settings = ExtractSettings(ordinal_nouns=rules.ordinal_nouns())
-    return [c.value.point for c in build_claims(doc, settings).claims if c.kind == QuantityKind.ordinal]
+    return build_claims(doc, ExtractSettings(**settings)).claims
+
+
+def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
+    """The values of the ordinal claims extracted from ``text``."""
+    claims = _extracted(text, ordinal_nouns=rules.ordinal_nouns())
+    return [c.value.point for c in claims if c.kind == QuantityKind.ordinal]
 
 
 def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleTest) -> str:
@@ -114,12 +119,8 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
     """The holder the real extract stage gives the claim ``figure`` of ``text``."""
-    from checker.extract import ExtractSettings, analyse_articles, build_claims
-    from checker.nlp.spacy_model import load_spacy
-
-    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
-    settings = ExtractSettings(estimating_verbs=rules.words("estimating_verbs"))
-    return next(c.holder for c in build_claims(doc, settings).claims if c.text == figure)
+    claims = _extracted(text, estimating_verbs=rules.words("estimating_verbs"))
+    return next(c.holder for c in claims if c.text == figure)
 
 
 def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
