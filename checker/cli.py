@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules with their descriptions")
     _add_rule_options(rules)
     rules.add_argument("--json", action="store_true", help="print as JSON")
+    rules.add_argument("--test", action="store_true",
+                       help="run every rule's named test cases through the real code; exit 1 if one fails")
     return parser
 
 
@@ -408,6 +410,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     from checker.pipeline import load_ruleset
 
     rules = load_ruleset(_options(args))
+    if args.test:
+        return _test_rules(rules)
     rows = [
         {"id": rid, "type": rule.type, "enabled": rule.enabled, "description": " ".join(rule.description.split()),
          "file": str(rules.sources[rid]), "tests": len(rule.tests)}
@@ -420,6 +424,22 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         state = "" if row["enabled"] else " (disabled)"
         print(f"{row['id']}{state} [{row['type']}]\n    {row['description']}")
     return EXIT_CLEAN
+
+
+def _test_rules(rules) -> int:
+    """Each rule's cases, one line per failure; a user's own rules (--rules DIR) are tested too."""
+    from checker.ruleset.selftest import run_rule_test
+
+    failed = total = 0
+    for rid, rule in rules.rules.items():
+        for test in rule.tests:
+            total += 1
+            got = run_rule_test(rules, rid, test)
+            if got != test.expect:
+                failed += 1
+                print(f"FAIL {rid}: {test.name}\n    expected {test.expect!r}\n    got      {got!r}")
+    print(f"{total - failed} of {total} rule cases passed")
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 if __name__ == "__main__":  # pragma: no cover

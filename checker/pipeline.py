@@ -122,6 +122,7 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
         max_claims_per_article=options.max_claims_per_article,
         ordinal_nouns=rules.ordinal_nouns(),
         facets=tuple(rules.facets()),
+        furniture=tuple(rules.furniture()),
         estimating_verbs=rules.words("estimating_verbs"),
     )
 
@@ -139,7 +140,7 @@ def extract_claims(
     """
     timer = timer or StageTimer()
     timer.start("extract")
-    analysed = analyse_articles(articles, load_spacy()) if articles else []
+    analysed = analyse_articles(articles, load_spacy(), settings.furniture) if articles else []
     warnings: list[Warning_] = []
     claims_per_article: list[list[Claim]] = []
     for doc in analysed:

@@ -216,3 +216,15 @@ def test_broken_file_is_reported_and_the_other_articles_are_checked(capsys, tmp_
     # The broken file changes nothing about what the good articles say.
     assert len(report["claims"]) == len(idlib_json["claims"])
     assert len(report["findings"]) == len(idlib_json["findings"])
+
+
+def test_rules_test_runs_a_users_rule_cases_and_fails_on_a_wrong_one(capsys, tmp_path):
+    folder = tmp_path / "myrules"
+    folder.mkdir()
+    case = 'tests:\n  - name: the credit line is blanked\n    given: {text: "Photo credit: 3 people."}\n    expect: [%s]\n'
+    (folder / "credit.yml").write_text('type: furniture\ndescription: x\npatterns: ["photo credit:"]\n' + case % '"3"', encoding="utf-8")
+    code, out, _ = run_cli(capsys, "rules", "--rules", folder, "--test")
+    assert code == 0 and "FAIL" not in out and "rule cases passed" in out
+    (folder / "credit.yml").write_text('type: furniture\ndescription: x\npatterns: ["photo credit:"]\n' + case % '"4"', encoding="utf-8")
+    code, out, _ = run_cli(capsys, "rules", "--rules", folder, "--test")
+    assert code == 1 and "FAIL credit: the credit line is blanked" in out

@@ -99,3 +99,10 @@ def test_a_disabled_pair_rule_keeps_nothing_apart():
     off = RULES.select(disable=["align.holders"])
     assert "align.holders" not in dict(Lexicon.from_rules(off).pair_checks)
     assert not never_together(claims, Lexicon.from_rules(off))[offer, deal]
+
+
+def test_a_furniture_pattern_that_does_not_compile_names_the_file(tmp_path):
+    folder = _write(tmp_path, "f.yml", "type: furniture\ndescription: x\npatterns: ['(unclosed']\n")
+    with pytest.raises(RuleError) as err:
+        load_rules([folder])
+    assert "f.yml" in str(err.value) and "(unclosed" in str(err.value)

@@ -13,7 +13,7 @@ from checker.extract.numbers.intervals import interval
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
 from checker.models import Bound, Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
-from checker.ruleset.schema import FacetRule
+from checker.ruleset.schema import FacetRule, FurnitureRule
 
 # Kinds that are never claims about a quantity in the story.
 _NOT_CLAIMS = {QuantityKind.ordinal}
@@ -36,6 +36,8 @@ class ExtractSettings(BaseModel):
     estimating_verbs: frozenset[str] = frozenset()
     # The facet rules of rules/facets/, read on every claim.
     facets: tuple[FacetRule, ...] = ()
+    # Page furniture blanked before reading (rules/furniture/).
+    furniture: tuple[FurnitureRule, ...] = ()
 
 
 class ExtractResult(BaseModel):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import dataclasses
 from typing import Sequence
 
 from spacy.language import Language
 
 from checker.models import Article
+from checker.extract.furniture import blank_furniture
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 from checker.nlp.sentences import split_sentences
+from checker.ruleset.schema import FurnitureRule
 from checker.textclean import clean_for_analysis
 
 # A sentence is worth parsing if it may hold a number or a speaker for a neighbour's number.
@@ -31,12 +34,16 @@ _PRONOUN_CUE = re.compile(
 _PRONOUN_LOOKBACK = 3
 
 
-def analyse_articles(articles: Sequence[Article], nlp: Language, batch_size: int = 256) -> list[AnalysedArticle]:
-    """Clean and split every article, then parse the sentences that matter (one spaCy stream)."""
+def analyse_articles(
+    articles: Sequence[Article], nlp: Language, furniture: Sequence[FurnitureRule] = (), batch_size: int = 256
+) -> list[AnalysedArticle]:
+    """Clean and split every article (its page furniture blanked), then parse the sentences
+    that matter (one spaCy stream)."""
     analysed: list[AnalysedArticle] = []
     to_parse: list[tuple[int, int, str]] = []  # (article index, sentence index, text)
     for a_index, article in enumerate(articles):
         clean = clean_for_analysis(article.text)
+        clean = dataclasses.replace(clean, text=blank_furniture(clean.text, furniture))
         spans = split_sentences(clean.text)
         sentences = [
             AnalysedSentence(index=i, start=s.start, end=s.end, text=clean.text[s.start : s.end])

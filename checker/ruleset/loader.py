@@ -12,6 +12,7 @@ from checker.ruleset.schema import (
     AnyRule,
     ApproximatorRule,
     FacetRule,
+    FurnitureRule,
     FindingRule,
     HierarchyRule,
     OrdinalNounsRule,
@@ -102,6 +103,10 @@ class RuleSet:
         """The facet rules of rules/facets/, in id order."""
         return [r for _, r in self.of_type(FacetRule)]  # type: ignore[misc]
 
+    def furniture(self) -> list[FurnitureRule]:
+        """The page-furniture rules of rules/furniture/, in id order."""
+        return [r for _, r in self.of_type(FurnitureRule)]  # type: ignore[misc]
+
     def synonyms(self, applies_to: str) -> list[SynonymRule]:
         return [r for _, r in self.of_type(SynonymRule) if r.applies_to == applies_to]  # type: ignore[union-attr]
 
@@ -165,7 +170,7 @@ def load_rule_file(path: Path) -> AnyRule:
         raise RuleError(path, line, f"key `{key}`: {first['msg']}") from exc
 
 
-_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "pair_rule", "synonyms", "hierarchy", "sources", "finding"}
+_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "furniture", "pair_rule", "synonyms", "hierarchy", "sources", "finding"}
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[object]) -> int | None:

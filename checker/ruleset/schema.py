@@ -6,9 +6,10 @@ compare stage knows how to apply.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Severity = Literal["info", "warning", "error"]
 
@@ -101,6 +102,31 @@ class FacetRule(RuleBase):
     )
 
 
+class FurnitureRule(RuleBase):
+    """Page furniture scraped with an article (gallery counters, caption labels, lists of other
+    headlines): what a pattern matches is blanked before the article is read, so no figure is
+    read off it (the offsets into the article text stay as they are)."""
+
+    type: Literal["furniture"]
+    patterns: list[str] = Field(
+        description="regular expressions, case-insensitive; ^ and $ match at every line's ends"
+    )
+    min_repeats: int = Field(
+        default=1, ge=1,
+        description="furniture only where one article holds this many matches (a gallery's slide counters repeat)",
+    )
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a regular expression: {exc}") from exc
+        return patterns
+
+
 class PairRuleTest(Strict):
     """A pair rule's case: the claims of ``texts`` (article i is "i.txt", published on
     ``published[i]`` when given), and two of them, each [article index, start of its text]."""
@@ -174,6 +200,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, PairRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, FurnitureRule, PairRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

@@ -17,6 +17,7 @@ from checker.ruleset.schema import (
     ApproximatorRule,
     FacetRule,
     FindingRule,
+    FurnitureRule,
     OrdinalNounsRule,
     PairRule,
     PairRuleTest,
@@ -67,6 +68,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _ordinal_test(rules, given["text"])
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
+    if isinstance(rule, FurnitureRule):
+        return [c.text for c in _extracted(given["text"], furniture=(rule,))]
     if isinstance(rule, PairRule):
         return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
     if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
@@ -81,8 +84,9 @@ def _extracted(text: str, **settings: Any) -> list[Claim]:
     from checker.extract import ExtractSettings, analyse_articles, build_claims
     from checker.nlp.spacy_model import load_spacy
 
-    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
-    return build_claims(doc, ExtractSettings(**settings)).claims
+    extract = ExtractSettings(**settings)
+    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy(), extract.furniture)[0]
+    return build_claims(doc, extract).claims
 
 
 def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
