@@ -229,8 +229,20 @@ class FindingKind(str, Enum):
     counted_differs = "counted_differs"
     attribution_differs = "attribution_differs"
     corroborated = "corroborated"
-    single_source = "single_source"
     updated = "updated"  # --ledger: a later day's higher figure for a toll reported earlier
+
+
+#: The one description of each finding kind: SARIF rule descriptions, the HTML legend, and a
+#: finding's headline where its rule gives none.
+KIND_DESCRIPTIONS: dict[FindingKind, str] = {
+    FindingKind.value_conflict: "Sources give incompatible values for the same quantity.",
+    FindingKind.scope_differs: "Sources give the figure for different time windows or places.",
+    FindingKind.measure_differs: "Sources measure the quantity differently (e.g. killed vs. neutralized).",
+    FindingKind.counted_differs: "Sources count different things under the same figure.",
+    FindingKind.attribution_differs: "Sources attribute the same figure to different people or bodies.",
+    FindingKind.corroborated: "Independent sources agree on the figure.",
+    FindingKind.updated: "A later report gives a higher figure.",
+}
 
 
 class Finding(Frozen):

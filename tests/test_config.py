@@ -28,7 +28,7 @@ name = "newsroom"
 [tool.claimcheck]
 fail-on = "warning"
 rules_dirs = ["house-rules"]
-disabled_rules = ["compare.single_source"]
+disabled_rules = ["compare.corroborated"]
 outputs = ["reports/claims.sarif", "reports/claims.html"]
 baseline = "claimcheck-baseline.json"
 max-claims-per-article = 300

@@ -6,19 +6,9 @@ import hashlib
 import re
 
 from checker.lexicon import Lexicon
-from checker.models import SEVERITY_RANK, Claim, ClaimGroup, Finding, FindingKind
+from checker.models import KIND_DESCRIPTIONS, SEVERITY_RANK, Claim, ClaimGroup, Finding, FindingKind
 from checker.ruleset.schema import FindingRule
 
-_EXPLANATIONS = {
-    FindingKind.value_conflict: "the figures do not agree",
-    FindingKind.scope_differs: "the figures differ, and so do their time windows or dates",
-    FindingKind.measure_differs: "not like for like: one counts a broader measure than the other",
-    FindingKind.counted_differs: "the same figure counts different things",
-    FindingKind.attribution_differs: "different sources give different figures",
-    FindingKind.corroborated: "independent sources agree",
-    FindingKind.single_source: "only one source gives this figure",
-    FindingKind.updated: "a later report gives a higher figure",
-}
 
 
 class FindingBuilder:
@@ -98,8 +88,9 @@ class FindingBuilder:
 
 
 def explanation(kind: FindingKind) -> str:
-    """What a finding of ``kind`` says when its rule has no headline."""
-    return _EXPLANATIONS[kind]
+    """What a finding of ``kind`` says when its rule has no headline: its kind's description."""
+    text = KIND_DESCRIPTIONS[kind].rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def fill_headline(template: str, claims: list[Claim], lexicon: Lexicon, published: dict[str, object]) -> str:

@@ -17,13 +17,13 @@ from pathlib import Path
 from checker.ranking import ranked
 from checker.locations import Location, locate_claim, relative_path
 from checker.report.timeline import Timeline, timeline_of
+from checker.models import KIND_DESCRIPTIONS as MODEL_KIND_DESCRIPTIONS
 from checker.models import (
     SEVERITY_RANK,
     Article,
     Claim,
     ClaimGroup,
     Finding,
-    FindingKind,
     InputError,
     QuantityKind,
     Report,
@@ -36,16 +36,8 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
 #: stage writes open ends as the finite sentinel 1e18 (``OPEN_END``); inf is treated alike.
 UNBOUNDED = 1e18
 
-#: One line per finding kind: SARIF rule descriptions, HTML legend, docs.
-KIND_DESCRIPTIONS: dict[str, str] = {
-    FindingKind.value_conflict.value: "Sources give incompatible values for the same quantity.",
-    FindingKind.scope_differs.value: "Sources give the figure for different time windows or places.",
-    FindingKind.measure_differs.value: "Sources measure the quantity differently (e.g. killed vs. neutralized).",
-    FindingKind.counted_differs.value: "Sources count different things under the same figure.",
-    FindingKind.attribution_differs.value: "Sources attribute the same figure to different people or bodies.",
-    FindingKind.corroborated.value: "Independent sources agree on the figure.",
-    FindingKind.single_source.value: "Only one source reports the figure.",
-}
+#: One line per finding kind, by its name (models.KIND_DESCRIPTIONS is the one home).
+KIND_DESCRIPTIONS: dict[str, str] = {kind.value: text for kind, text in MODEL_KIND_DESCRIPTIONS.items()}
 
 _SAFE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f\"'<>\\]+$", re.IGNORECASE)
 

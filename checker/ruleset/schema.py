@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from checker.models import FindingKind
+
 Severity = Literal["info", "warning", "error"]
 
 
@@ -176,16 +178,7 @@ class FindingRule(RuleBase):
     """A finding the compare stage raises; severity and thresholds are data."""
 
     type: Literal["finding"]
-    finding: Literal[
-        "value_conflict",
-        "scope_differs",
-        "measure_differs",
-        "counted_differs",
-        "attribution_differs",
-        "corroborated",
-        "single_source",
-        "updated",
-    ]
+    finding: FindingKind
     severity: Severity
     minor_severity: Severity | None = Field(
         default=None, description="severity when the difference is minor (value_conflict)"
