@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.4"  # 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.5"  # 1.5: articles gained "days"; 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -26,6 +26,21 @@ class Frozen(BaseModel):
 
 
 # --------------------------------------------------------------------------- ingest
+
+
+class ArticleDays(Frozen):
+    """The days an article's text places it and its news on (read by extract/days/)."""
+
+    news: str = Field(default="", description="the one weekday its news is told on (lower-case), '' if not one")
+    earlier: str | None = Field(default=None, description="the weekday of an earlier event it tells of")
+    written: tuple[int, int] | None = Field(
+        default=None,
+        description="(batch, day) it was written on, relative to the articles it shares an event with; "
+        "None when nothing places it",
+    )
+    dated: tuple[dt.date, dt.date] | None = Field(
+        default=None, description="first and last day it may have been written on (its date, or its text's)"
+    )
 
 
 class Article(Frozen):
@@ -47,6 +62,9 @@ class Article(Frozen):
     earlier: bool = Field(default=False, description="read back from the ledger: checked in an earlier run")
     recorded: dt.date | None = Field(
         default=None, description="for an earlier article: the day it speaks for (published, else recorded)"
+    )
+    days: ArticleDays | None = Field(
+        default=None, description="the days its text places it on, read before aligning; None when it tells none"
     )
 
 

@@ -19,6 +19,7 @@ from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
 from checker.ranking import ranked
 from checker.extract import ExtractSettings, analyse_articles, build_claims
+from checker.extract.days import with_article_days
 from checker.ingest import IngestLimits, read_inputs
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warning_
@@ -211,6 +212,9 @@ def assemble_report(
     """
     timer = timer or StageTimer()
     lexicon = Lexicon.from_rules(rules)
+    # Article-level facts (the days each was written on) are read over the whole batch, as
+    # two articles telling one event place each other in time; align reads them, not the text.
+    articles = with_article_days(list(articles))
     timer.start("align")
     aligner = aligner or align_claims
     groups = aligner(list(articles), claims, lexicon, embed, options.align) if claims and align else []

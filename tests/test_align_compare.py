@@ -302,7 +302,7 @@ def test_two_articles_placed_a_day_apart_by_one_event_keep_their_yesterdays_apar
     """The Gadera rocket is 'yesterday' in one article and 'today' in the other, so the first
     was written a day later: its 'more than 30 yesterday' and the second's 'more than 40
     yesterday' are two days' rockets. Its 'yesterday' is the second's 'today'."""
-    from checker.align.event_days import article_days
+    from checker.extract.days import article_days
     from checker.align.pair_rules import never_together
 
     texts = (
@@ -586,7 +586,8 @@ def test_an_article_that_tells_of_an_earlier_days_event_keeps_its_own_figures_ap
 def test_two_weekdays_alone_do_not_keep_figures_apart():
     """Without an article telling of two events, a figure on Sunday and one on Monday may be
     one quantity told on two days: the compare stage says the dates differ."""
-    from checker.align.event_days import article_days, other_days_events
+    from checker.align.event_days import other_days_events
+    from checker.extract.days import article_days
 
     texts = (
         "Officials said on Sunday that 40 people had been killed in the attack.",
@@ -801,7 +802,7 @@ _CAPTIONED = (
     ],
 )
 def test_the_week_an_undated_article_was_written_in_is_read_from_its_own_text(text, expected):
-    from checker.align.week_of_writing import writing_range
+    from checker.extract.days import writing_range
 
     assert writing_range(Article(id="a.txt", path="a.txt", text=text)) == expected
 
@@ -810,7 +811,7 @@ def test_a_window_of_recent_days_is_never_the_bare_figure_of_an_article_written_
     """Idlib: the towns taken 'in recent days' before 11 February are not the 13 towns an
     article of 17 February says were seized."""
     from checker.align.pair_rules import never_together
-    from checker.align.event_days import article_days
+    from checker.extract.days import article_days
 
     articles = [
         Article(id="0.txt", path="0.txt", text=_CAPTIONED + "Government troops have taken control of dozens of towns and villages in recent days."),

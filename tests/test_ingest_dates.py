@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from checker.ingest.dates import parse_loose_date
+from checker.dates import parse_loose_date
 
 READ = [
     ("2020-02-04 10:00:00", dt.date(2020, 2, 4)),

@@ -18,7 +18,6 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.event_days import ArticleDays, article_days
 from checker.align.constraints import cannot_link, is_part, may_pair_matrix
 from checker.align.pair_rules import kept_apart_by_rule, rule_links, union_of
 from checker.align.features import FEATURE_NAMES, feature_tensor
@@ -27,7 +26,7 @@ from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
 from checker.lexicon import Lexicon
-from checker.models import Article, Claim, ClaimGroup, ClaimLink, KeptApart, QuantityKind
+from checker.models import Article, ArticleDays, Claim, ClaimGroup, ClaimLink, KeptApart, QuantityKind
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -91,7 +90,7 @@ def partition_pairs(
 ) -> list[PartitionPairs]:
     """The partitions of ``claims`` (same story, kind family, part-ness) with their pair facts."""
     story_of = _story_index(articles, embed, settings)
-    days = article_days(articles)
+    days = {a.id: a.days for a in articles if a.days is not None}  # read by extract/days/
     vectors = claim_vectors(claims, embed)
     parts = []
     for members in _partitions(claims, story_of, settings):

@@ -27,7 +27,7 @@ from checker.align.constraints import (
     past_and_present,
     years_naming_different_things,
 )
-from checker.align.event_days import ArticleDays, other_days_events
+from checker.align.event_days import other_days_events
 from checker.align.facet_pairs import facets_apart_by_facet
 from checker.align.holders import (
     different_holders,
@@ -43,7 +43,7 @@ from checker.align.sheltered import fled_and_sheltered
 from checker.align.week_of_writing import windows_of_other_weeks
 from checker.align.written_days import other_written_days
 from checker.lexicon import Lexicon
-from checker.models import Claim
+from checker.models import ArticleDays, Claim
 
 
 @dataclass
@@ -122,7 +122,7 @@ def never_together(
 ) -> np.ndarray:
     """Pairs that may not even meet through other claims (n x n, True = apart): what every
     enabled rule of rules/align/ (``lexicon.pair_checks``) and every facet of rules/facets/
-    keeps apart. ``days``: the articles' days (event_days.article_days)."""
+    keeps apart. ``days``: the articles' days (Article.days, read by extract/days/)."""
     return union_of(kept_apart_by_rule(claims, lexicon, days), len(claims))
 
 

@@ -12,6 +12,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.days import RELATIVE_DAY_OFFSETS
 from checker.models import TimeScope
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -23,8 +24,6 @@ _SMALL_NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}
-# The day a relative day word names, counted from the day of writing.
-RELATIVE_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "overnight": -1}
 # How many units "in recent days / weeks / months / years" covers.
 _RECENT_UNITS = {"day": 7, "week": 4, "month": 6, "year": 5}
 

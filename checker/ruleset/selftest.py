@@ -100,7 +100,7 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
     claims come from the real extract and attribute stages."""
     import datetime as dt
 
-    from checker.align.event_days import article_days
+    from checker.extract.days import article_days
     from checker.align.pair_rules import is_link, run_check
     from checker.pipeline import check_articles
 

@@ -6,7 +6,7 @@ import logging
 
 import trafilatura
 
-from checker.ingest.dates import parse_loose_date
+from checker.dates import parse_loose_date
 from checker.ingest.formats.newsplease import compose_text
 from checker.ingest.types import IngestLimits, IngestResult, SourceFile
 from checker.models import Article, InputError

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from checker.ingest.dates import parse_loose_date
+from checker.dates import parse_loose_date
 from checker.models import Article
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

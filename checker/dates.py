@@ -1,4 +1,6 @@
-"""Publication dates as scraped: ISO stamps and the free-form lines news sites print.
+"""Calendar dates as written (shared: ingest reads publication dates, extract the dates an article writes).
+
+Publication dates as scraped: ISO stamps and the free-form lines news sites print.
 
 news-please's ``date_publish`` is usually "2020-02-04 10:00:00", but older scrapes (the ECB+
 corpus) hold the page's own wording, often tokenized with spaces around ``/ : -``:

@@ -1,0 +1,31 @@
+"""Day words several stages read: weekday names, relative day words, an earlier event's weekday.
+
+Shared (not a stage): the extract stage reads them off article text (extract/days/), the
+align stage off a claim's own sentence and time phrase (align/event_days.py,
+align/written_days.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Weekday names in Python's order (0 = Monday), and a weekday in text.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+# The day a relative day word names, counted from the day of writing.
+RELATIVE_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1, "overnight": -1}
+# Relative day words that name one day ("overnight" spans two), and a sentence's one of them.
+ONE_DAY_WORDS = {word: day for word, day in RELATIVE_DAY_OFFSETS.items() if word != "overnight"} | {"this morning": 0}
+ONE_DAY_WORD = re.compile(r"\b(" + "|".join(map(re.escape, ONE_DAY_WORDS)) + r")\b", re.I)
+# "Earlier on Sunday", "earlier Sunday", "a day earlier, on Sunday", "on Sunday, a day earlier".
+EARLIER_DAY = re.compile(
+    r"\bearlier,?\s+(?:on\s+|that\s+)?(" + "|".join(WEEKDAYS) + r")\b"
+    r"|\b(" + "|".join(WEEKDAYS) + r")'s\s+(?:earlier|previous|first)\b"
+    r"|\bon\s+(" + "|".join(WEEKDAYS) + r"),?\s+a\s+day\s+earlier\b",
+    re.I,
+)
+
+
+def earlier_weekday(match: re.Match[str]) -> str:
+    """The weekday an EARLIER_DAY match names, lower-cased."""
+    return next(g for g in match.groups() if g).lower()
