@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from collections import Counter
-from typing import Callable, Mapping
+from typing import Callable
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -26,7 +26,7 @@ from checker.align.pair_model import PairModel, load_pair_model
 from checker.align.stories import block_stories
 from checker.align.texts import TEXT_MAKERS, frame_vectors
 from checker.lexicon import Lexicon
-from checker.models import Article, ArticleDays, Claim, ClaimGroup, ClaimLink, KeptApart, QuantityKind
+from checker.models import Article, Claim, ClaimGroup, ClaimLink, KeptApart, QuantityKind
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -76,9 +76,9 @@ class PartitionPairs:
     allowed: np.ndarray  # (n, n) bool
     links: RuleLinks
     apart: np.ndarray  # (n, n) bool
-    # (n, n) bool: the pairs the classifier may score before the pairs kept apart are taken
-    # out; training fits on these, so a rule that keeps pairs apart changes the grouping,
-    # never the model (a rule's effect can be measured on its own).
+    # (n, n) bool: the pairs the classifier may score before the rules have their say (the
+    # pairs kept apart taken out, the rule links' exceptions made); training fits on these,
+    # so a rule changes the grouping, never the model (a rule's effect can be measured alone).
     candidates: np.ndarray | None = None
     # (rule id, (n, n) bool) of each rule that keeps some pair apart: what a group's JSON
     # says kept a claim out of it
@@ -95,10 +95,10 @@ def partition_pairs(
     parts = []
     for members in _partitions(claims, story_of, settings):
         sub = [claims[i] for i in members]
-        features, allowed, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon, days)
+        features, allowed, candidates, links = _features_allowed_and_links(sub, [v[members] for v in vectors], lexicon)
         apart_by = tuple(kept_apart_by_rule(sub, lexicon, days))
         apart = union_of(apart_by, len(sub))
-        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=allowed, apart_by=apart_by))
+        parts.append(PartitionPairs(sub, features, allowed & ~apart, links, apart, candidates=candidates, apart_by=apart_by))
     return parts
 
 
@@ -120,16 +120,21 @@ def claim_texts(claims: list[Claim]) -> list[str]:
 
 
 def _features_allowed_and_links(
-    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None
-) -> tuple[np.ndarray, np.ndarray, RuleLinks]:
-    """Pair features, allowed pairs and rule links. Rule-linked pairs (links.py) may pair
-    whatever their counted words say; the hard constraints still hold."""
+    claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, RuleLinks]:
+    """Pair features, allowed pairs, the pairs the classifier is fitted on, and rule links.
+
+    Rule-linked pairs (links.py) may pair whatever their counted words say; the hard
+    constraints still hold. Training fits on the pairs allowed before the rule links make
+    their exceptions, so adding or switching off a link changes the grouping, never the model.
+    """
     frame, context, counted = vectors
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
     links = rule_links(claims, lexicon)
-    vetoed = cannot_link(claims, features, lexicon) & ~(links.rival | links.certain)
-    allowed = may_pair_matrix(claims) & ~vetoed
-    return features, allowed, links
+    may_pair = may_pair_matrix(claims)
+    vetoed = cannot_link(claims, features, lexicon)
+    allowed = may_pair & ~(vetoed & ~(links.rival | links.certain))
+    return features, allowed, may_pair & ~vetoed, links
 
 
 def score_partition(part: PartitionPairs, model: PairModel) -> np.ndarray:

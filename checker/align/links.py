@@ -16,7 +16,7 @@ from checker.align.constraints import OUTCOME_EVENTS, different_people
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
-from checker.subjects import is_age
+from checker.subjects import is_age, person_name, same_described_person
 from checker.units import canonical_unit, to_canonical
 
 
@@ -120,6 +120,29 @@ def one_age(claims: list[Claim]) -> np.ndarray:
     point = np.array([c.value.point for c in claims])
     same = age[:, None] & age[None, :] & (point[:, None] == point[None, :]) & ~different_people(claims)
     np.fill_diagonal(same, False)
+    return same
+
+
+def one_persons_ages(claims: list[Claim], anybody: frozenset[str]) -> np.ndarray:
+    """Pairs giving the age of one named or described person, whatever the two ages are (n x n,
+    True = the same quantity): "Anthony LaCalamita, 38" and "LaCalamita, 39", or "the gunman,
+    a 38-year-old" and "the gunman, aged 39", are two accounts of one age, so that the compare
+    stage sets 38 against 39. A name's words must all be in the other's ("Smith" / "John
+    Smith", never "John Smith" / "Michael Smith"); a word for anybody ("a man, 38") is no one
+    in particular (rules/lexicons/anybody.yml)."""
+    n = len(claims)
+    age = [c.bound == Bound.exact and is_age(c) for c in claims]
+    same = np.zeros((n, n), dtype=bool)
+    if sum(age) < 2:
+        return same
+    names = [person_name(c) if age[i] else set() for i, c in enumerate(claims)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not (age[i] and age[j]) or claims[i].article_id == claims[j].article_id:
+                continue
+            named = bool(names[i] and names[j]) and (names[i] <= names[j] or names[j] <= names[i])
+            if named or (not names[i] and not names[j] and same_described_person(claims[i], claims[j], anybody)):
+                same[i, j] = same[j, i] = True
     return same
 
 

@@ -37,7 +37,7 @@ from checker.align.holders import (
     merged_and_named_holders,
     one_holders_market_share,
 )
-from checker.align.links import RuleLinks, one_age, restated_in_other_units, rival_accounts
+from checker.align.links import RuleLinks, one_age, one_persons_ages, restated_in_other_units, rival_accounts
 from checker.align.incident_sites import one_site_and_many
 from checker.align.sheltered import fled_and_sheltered
 from checker.align.week_of_writing import windows_of_other_weeks
@@ -111,6 +111,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
 LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
     "rival_accounts": ("rival", lambda ctx: rival_accounts(ctx.claims, ctx.lexicon)),
     "one_age": ("certain", lambda ctx: one_age(ctx.claims)),
+    "one_persons_ages": ("certain", lambda ctx: one_persons_ages(ctx.claims, ctx.lexicon.anybody)),
     "restated_in_other_units": ("certain", lambda ctx: restated_in_other_units(ctx.claims)),
     "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims)),
 }
