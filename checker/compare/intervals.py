@@ -1,7 +1,6 @@
-"""Comparison intervals: what range of values a claim admits, with the rules' tolerance.
-
-``almost 900,000`` admits 90-100% of 900,000 (not zero to 900,000: "almost" means close
-under), ``up to 700`` admits 0-700, ``more than 100`` admits anything above 100.
+"""Comparison intervals: the interval a claim's value denotes as extracted (``almost
+900,000`` is 90-100% of 900,000, ``up to 700`` is 0-700, ``more than 100`` anything above
+100: extract/numbers/intervals.py decides it, once), widened by the rules' tolerance.
 """
 
 from __future__ import annotations
@@ -9,11 +8,9 @@ from __future__ import annotations
 import re
 
 from checker.units import OPEN_END, canonical_unit, to_canonical
-from checker.models import Bound, Claim, Value
+from checker.models import Claim, Value
 from checker.ruleset.schema import Tolerance
 
-_NEAR_BELOW = 0.1  # "almost", "nearly": within 10% under the number
-_OPEN_BELOW = re.compile(r"^\s*(?:up\s+to|as\s+many\s+as|a\s+maximum\s+of|at\s+most|no\s+more\s+than|not\s+more\s+than)\b", re.I)
 
 
 def comparison_interval(claim: Claim, tolerance: Tolerance, converted: bool = False) -> tuple[float, float]:
@@ -23,7 +20,7 @@ def comparison_interval(claim: Claim, tolerance: Tolerance, converted: bool = Fa
     rounded conversion ("7 km (4 miles)"): each value then admits half a unit of its last
     written digit (4 miles is 3.5-4.5 miles) before conversion.
     """
-    low, high = _bounded(claim)
+    low, high = claim.value.low, claim.value.high
     if converted:
         half_digit = _half_last_digit(claim.value.point)
         low, high = low - half_digit, min(OPEN_END, high + half_digit)
@@ -73,19 +70,6 @@ def _half_last_digit(point: float) -> float:
     text = f"{point:.6f}".rstrip("0")
     decimals = len(text.split(".")[1]) if "." in text else 0
     return 0.5 * 10.0 ** (-decimals)
-
-
-def _bounded(claim: Claim) -> tuple[float, float]:
-    p = claim.value.point
-    if claim.vague:
-        return claim.value.low, claim.value.high
-    if claim.bound in (Bound.at_least, Bound.more_than):
-        return max(p, claim.value.low), OPEN_END
-    if claim.bound in (Bound.at_most, Bound.less_than):
-        if claim.bound == Bound.less_than or _OPEN_BELOW.match(claim.text):
-            return min(0.0, claim.value.low), claim.value.high
-        return p - _NEAR_BELOW * abs(p), p
-    return claim.value.low, claim.value.high
 
 
 def _to_canonical(unit: str | None, low: float, high: float) -> tuple[float, float]:

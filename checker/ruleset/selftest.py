@@ -31,6 +31,9 @@ from checker.ruleset.schema import (
 )
 
 UNBOUNDED = 1e18
+# How wide the hand-built claims of the cases make "about" (and so "almost": twice as far
+# under), as rules/numbers/approximators.yml does.
+_APPROX_TOLERANCE = 0.05
 
 
 def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
@@ -146,9 +149,16 @@ def _interval_claim(kind: str, low: float, high: float, text: str | None = None)
 
 
 def _claim(cid: str, article: str, text: str, point: float, bound: Bound, kind: str = "count", high: float | None = None, **frame: Any) -> Claim:
-    low = point
+    """A claim as the extract stage would give it: ``high`` given, the interval [point, high];
+    else the interval extract reads off the bound and its words ("almost 50" is 45-50)."""
+    from checker.extract.numbers.intervals import interval
+    from checker.extract.numbers.lexicon import NEAR_BELOW_PREFIXES
+
     if high is None:
-        high = UNBOUNDED if bound in (Bound.at_least, Bound.more_than) else point
+        near_below = any(text.lower().startswith(prefix + " ") for prefix in NEAR_BELOW_PREFIXES)
+        value = interval(point, bound, _APPROX_TOLERANCE, near_below)
+    else:
+        value = Value(low=point, high=high, point=point)
     source = frame.pop("source", None)
     scope = frame.pop("scope", None)
     return Claim(
@@ -159,7 +169,7 @@ def _claim(cid: str, article: str, text: str, point: float, bound: Bound, kind: 
         text=text,
         sentence=text,
         sentence_start=0,
-        value=Value(low=low, high=high, point=point),
+        value=value,
         bound=bound,
         kind=QuantityKind(kind),
         scope=TimeScope(text=scope),
