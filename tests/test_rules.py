@@ -101,6 +101,23 @@ def test_a_disabled_pair_rule_keeps_nothing_apart():
     assert not never_together(claims, Lexicon.from_rules(off))[offer, deal]
 
 
+def test_a_disabled_veto_lets_the_classifier_link_the_pair():
+    """`--disable align.counted_things_differ` lifts the veto, in the pipeline and training alike."""
+    from checker.align.pair_rules import vetoed
+    from checker.lexicon import Lexicon
+    from checker.models import Article
+    from checker.pipeline import check_articles
+    from checker.ruleset.selftest import _pair_features
+
+    texts = ("Syrian shelling killed 13 Turkish troops in Idlib.", "Government forces seized 13 towns and villages in Idlib.")
+    claims = check_articles([Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)], align=False).claims
+    troops, towns = (next(i for i, c in enumerate(claims) if c.article_id == f"{k}.txt") for k in (0, 1))
+    features = _pair_features(claims, Lexicon.from_rules(RULES))
+    assert vetoed(claims, features, Lexicon.from_rules(RULES))[troops, towns]
+    off = Lexicon.from_rules(RULES.select(disable=["align.counted_things_differ"]))
+    assert not vetoed(claims, features, off).any()
+
+
 def test_a_furniture_pattern_that_does_not_compile_names_the_file(tmp_path):
     folder = _write(tmp_path, "f.yml", "type: furniture\ndescription: x\npatterns: ['(unclosed']\n")
     with pytest.raises(RuleError) as err:

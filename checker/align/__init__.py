@@ -18,8 +18,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.align.cluster import cluster_pairs
-from checker.align.constraints import cannot_link, is_part, may_pair_matrix
-from checker.align.pair_rules import kept_apart_by_rule, rule_links, union_of
+from checker.align.constraints import is_part, may_pair_matrix
+from checker.align.pair_rules import kept_apart_by_rule, rule_links, union_of, vetoed
 from checker.align.features import FEATURE_NAMES, feature_tensor
 from checker.align.links import RuleLinks
 from checker.align.pair_model import PairModel, load_pair_model
@@ -132,9 +132,9 @@ def _features_allowed_and_links(
     features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
     links = rule_links(claims, lexicon)
     may_pair = may_pair_matrix(claims)
-    vetoed = cannot_link(claims, features, lexicon)
-    allowed = may_pair & ~(vetoed & ~(links.rival | links.certain))
-    return features, allowed, may_pair & ~vetoed, links
+    forbidden = vetoed(claims, features, lexicon)
+    allowed = may_pair & ~(forbidden & ~(links.rival | links.certain))
+    return features, allowed, may_pair & ~forbidden, links
 
 
 def score_partition(part: PartitionPairs, model: PairModel) -> np.ndarray:

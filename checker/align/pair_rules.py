@@ -5,8 +5,9 @@ the enabled rules of the rule folders, never a set chosen in code.
 
 Every check takes one partition's :class:`PairContext` and returns an n x n boolean matrix:
 for the CHECKS, True = the two claims are never one quantity, not even through a third
-claim; for the LINKS, True = they are one quantity whatever the classifier scores them
-(certain, or rival accounts that weigh halfway between the threshold and certain).
+claim; for the VETOES, True = the classifier may not link them, though they may still meet
+through other claims; for the LINKS, True = they are one quantity whatever the classifier
+scores them (certain, or rival accounts that weigh halfway between the threshold and certain).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Callable, Mapping
 import numpy as np
 
 from checker.align.constraints import (
+    cannot_link,
     different_dimensions,
     different_events,
     distant_calendar_periods,
@@ -54,6 +56,8 @@ class PairContext:
     claims: list[Claim]
     lexicon: Lexicon
     days: Mapping[str, ArticleDays] = field(default_factory=dict)
+    # The pair features (features.py), which the vetoes read.
+    features: np.ndarray | None = None
     _cache: dict[str, object] = field(default_factory=dict)
 
     def once(self, name: str, compute: Callable[[], object]):
@@ -107,6 +111,12 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
 }
 
 
+# Vetoes: pairs the classifier may not link (they may still meet through others).
+VETOES: dict[str, Callable[[PairContext], np.ndarray]] = {
+    "counted_things_differ": lambda ctx: cannot_link(ctx.claims, ctx.features, ctx.lexicon),
+}
+
+
 # Rule links: the check, and whether its link is certain or a rival account.
 LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
     "rival_accounts": ("rival", lambda ctx: rival_accounts(ctx.claims, ctx.lexicon)),
@@ -115,7 +125,7 @@ LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
     "restated_in_other_units": ("certain", lambda ctx: restated_in_other_units(ctx.claims)),
     "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims)),
 }
-KNOWN_CHECKS = frozenset(CHECKS) | frozenset(LINKS)
+KNOWN_CHECKS = frozenset(CHECKS) | frozenset(VETOES) | frozenset(LINKS)
 
 
 def never_together(
@@ -150,6 +160,16 @@ def kept_apart_by_rule(
     return found
 
 
+def vetoed(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> np.ndarray:
+    """The pairs every enabled veto rule of rules/align/ forbids the classifier to link (n x n)."""
+    ctx = PairContext(claims, lexicon, features=features)
+    found = np.zeros((len(claims), len(claims)), dtype=bool)
+    for _, name in lexicon.pair_checks:
+        if name in VETOES:
+            found |= VETOES[name](ctx)
+    return found
+
+
 def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
     """The links of every enabled link rule of rules/align/ for one partition."""
     ctx = PairContext(claims, lexicon)
@@ -162,10 +182,20 @@ def rule_links(claims: list[Claim], lexicon: Lexicon) -> RuleLinks:
     return RuleLinks(rival=found["rival"], certain=found["certain"])
 
 
-def run_check(name: str, claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None) -> np.ndarray:
-    """One check on its own (the rules' self-test)."""
-    ctx = PairContext(claims, lexicon, days or {})
+def run_check(
+    name: str, claims: list[Claim], lexicon: Lexicon, days: Mapping[str, ArticleDays] | None = None,
+    features: np.ndarray | None = None,
+) -> np.ndarray:
+    """One check on its own (the rules' self-test); a veto needs the pairs' ``features``."""
+    ctx = PairContext(claims, lexicon, days or {}, features=features)
+    if name in VETOES:
+        return VETOES[name](ctx)
     return LINKS[name][1](ctx) if name in LINKS else CHECKS[name](ctx)
+
+
+def is_veto(name: str) -> bool:
+    """Whether ``name`` is a check that forbids the classifier a link (not a keep-apart)."""
+    return name in VETOES
 
 
 def is_link(name: str) -> bool:

@@ -141,9 +141,10 @@ class PairRuleTest(Strict):
 
 class PairRule(RuleBase):
     """A rule of the aligner: two claims its check finds are never one quantity, not even
-    through a third claim, or (a link check) are one quantity whatever the classifier says.
-    ``check`` names the mechanism (checker/align/pair_rules.py); a case expects "apart" or
-    "together", a link's "linked" or "not linked"."""
+    through a third claim; or (a veto) may not be linked by the classifier, though they may
+    meet through others; or (a link) are one quantity whatever the classifier says. ``check``
+    names the mechanism (checker/align/pair_rules.py); a case expects "apart" or "together",
+    a veto's "vetoed" or "may link", a link's "linked" or "not linked"."""
 
     type: Literal["pair_rule"]
     check: str

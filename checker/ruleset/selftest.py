@@ -104,7 +104,7 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
     import datetime as dt
 
     from checker.extract.days import article_days
-    from checker.align.pair_rules import is_link, run_check
+    from checker.align.pair_rules import is_link, is_veto, run_check
     from checker.pipeline import check_articles
 
     dates = case.published + [None] * (len(case.texts) - len(case.published))
@@ -118,10 +118,23 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
         article, start = f"{ref[0]}.txt", ref[1]
         return next(i for i, c in enumerate(claims) if c.article_id == article and c.text.startswith(start))
 
-    found = run_check(rule.check, claims, lexicon, article_days(articles))[index(case.a), index(case.b)]
+    features = _pair_features(claims, lexicon) if is_veto(rule.check) else None
+    found = run_check(rule.check, claims, lexicon, article_days(articles), features)[index(case.a), index(case.b)]
     if is_link(rule.check):
         return "linked" if found else "not linked"
+    if is_veto(rule.check):
+        return "vetoed" if found else "may link"
     return "apart" if found else "together"
+
+
+def _pair_features(claims: list[Claim], lexicon: Lexicon):
+    """The classifier's features of every pair of ``claims``, embedded with the real model."""
+    from checker.align import claim_vectors
+    from checker.align.features import feature_tensor
+    from checker.nlp.embedding_model import embed_texts
+
+    frame, context, counted = claim_vectors(claims, embed_texts)
+    return feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
 
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
