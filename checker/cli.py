@@ -1,8 +1,8 @@
 """The `claimcheck` command: check, extract, eval, rules, baseline.
 
 Thin: parses arguments, calls the pipeline or the evaluation, hands the Report to the
-reporters. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or no
-readable article.
+reporters. Exit codes (one definition: checker.report.exit_status.ExitStatus): 0 clean,
+1 findings at or above --fail-on, 2 usage error or no readable article.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Sequence
 
 from checker import __version__
+from checker.report.exit_status import ExitStatus
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = ExitStatus.CLEAN, ExitStatus.FINDINGS, ExitStatus.USAGE_ERROR
 
 
 def build_parser() -> argparse.ArgumentParser:
