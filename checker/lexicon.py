@@ -43,6 +43,8 @@ class Lexicon(BaseModel):
     facet_apart: dict[str, str] = {}
     # words that name anybody, so two ages given for them may be two people (rules/lexicons/anybody.yml)
     anybody: frozenset[str] = frozenset()
+    # verbs that report a share price or its move over one session (rules/lexicons/market_moves.yml)
+    market_moves: frozenset[str] = frozenset()
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
     pair_checks: tuple[tuple[str, str], ...] = ()
 
@@ -57,6 +59,7 @@ class Lexicon(BaseModel):
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),
             anybody=rules.words("anybody"),
+            market_moves=rules.words("market_moves"),
             pair_checks=rules.pair_checks(),
         )
 

@@ -307,34 +307,30 @@ def _ordinal(day) -> float:
     return float(day.toordinal()) if day else float("nan")
 
 
-# Verbs that report a market price or its move over one trading session.
-MARKET_MOVES = frozenset({
-    "close", "finish", "open", "end", "trade", "rise", "fall", "drop", "sag", "slip", "slide", "gain",
-    "add", "soar", "jump", "climb", "surge", "plunge", "tumble", "dip", "sink", "rally", "edge",
-})
 _SHARES = re.compile(r"\b(?:shares?|stocks?|share price|stock price)\b", re.I)
 
 
-def market_prices_of_other_days(claims: list[Claim]) -> np.ndarray:
+def market_prices_of_other_days(claims: list[Claim], moves: frozenset[str]) -> np.ndarray:
     """Pairs of share prices or price moves not known to be of the same trading day.
 
     A closing price or a day's drop holds for one session: "HP shares dropped $2.49" and
     "HP shares sagged $2.56 Tuesday" may be Monday's and Tuesday's moves, so they are one
-    quantity only when both name the same day (or neither names one).
+    quantity only when both name the same day (or neither names one). ``moves``: the verbs
+    that report a price or its move (rules/lexicons/market_moves.yml).
     """
     n = len(claims)
-    market = np.array([_is_market_move(c) for c in claims])
+    market = np.array([_is_market_move(c, moves) for c in claims])
     if market.sum() < 2:
         return np.zeros((n, n), dtype=bool)
     days = value_codes([_day_key(c) for c in claims])  # no day is a key of its own
     return market[:, None] & market[None, :] & (days[:, None] != days[None, :])
 
 
-def _is_market_move(claim: Claim) -> bool:
+def _is_market_move(claim: Claim, moves: frozenset[str]) -> bool:
     """A money or percent figure reported with a market verb in a sentence about shares."""
     return (
         claim.kind.value in ("money", "percent")
-        and (claim.predicate or "").lower() in MARKET_MOVES
+        and (claim.predicate or "").lower() in moves
         and bool(_SHARES.search(claim.sentence))
     )
 

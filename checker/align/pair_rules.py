@@ -93,7 +93,7 @@ def _week_windows(ctx: PairContext) -> np.ndarray:
 
 CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "distant_calendar_periods": lambda ctx: distant_calendar_periods(ctx.claims),
-    "market_prices_of_other_days": lambda ctx: market_prices_of_other_days(ctx.claims),
+    "market_prices_of_other_days": lambda ctx: market_prices_of_other_days(ctx.claims, ctx.lexicon.market_moves),
     "past_and_present": lambda ctx: past_and_present(ctx.claims),
     "listed_in_one_sentence": lambda ctx: listed_in_one_sentence(ctx.claims),
     "different_dimensions": lambda ctx: different_dimensions(ctx.claims),

@@ -66,10 +66,11 @@ class WordsRule(RuleBase):
     """A list of words with one role in the code that reads it (``role`` names it)."""
 
     type: Literal["words"]
-    role: Literal["estimating_verbs", "anybody"] = Field(
+    role: Literal["estimating_verbs", "anybody", "market_moves"] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
-        "given for them may be two people ('a man, 38' / 'a man, 39')"
+        "given for them may be two people ('a man, 38' / 'a man, 39'); market_moves: verbs that "
+        "report a share price or its move over one session ('HP shares sagged $2.56')"
     )
     words: list[str]
 

@@ -79,6 +79,10 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _holder_test(rules, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role == "anybody":
         return _finding_test(rules, lexicon, given)
+    if isinstance(rule, WordsRule) and rule.role == "market_moves":
+        # the words' cases are cases of the check that reads them
+        check = PairRule(type="pair_rule", check="market_prices_of_other_days", description="", message="")
+        return _pair_test(rules, lexicon, check, PairRuleTest(**given))
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
