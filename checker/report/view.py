@@ -230,8 +230,11 @@ class GroupView:
 
     @property
     def timeline(self) -> Timeline | None:
-        """Values by date and outlet, when the group's sources fall on two or more days."""
-        return timeline_of(self.sources, format_number)
+        """Values by date and outlet, when the group's sources fall on two or more days; its
+        axis reads values as the group's kind writes them (2018, not 2,018)."""
+        kinds = {s.claim.kind for s in self.sources}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        return timeline_of(self.sources, lambda value: format_number(value, kind))
 
 
 @dataclass(frozen=True)
