@@ -28,6 +28,19 @@ def is_generic_head(head: str | None) -> bool:
     return bool(head) and head.lower() in GENERIC_HEADS
 
 
+class HolderWords(BaseModel):
+    """The words the aligner reads whose figure a name before it holds (align/holders.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # capitalised words that start a clause without naming anyone (rules/lexicons/holder_not_names.yml)
+    not_names: frozenset[str] = frozenset()
+    # a day or a period before 's, not a holder: "Sunday's 7.6 quake" (rules/lexicons/holder_periods.yml)
+    periods: frozenset[str] = frozenset()
+    # company suffixes a name may carry or drop: "Hewlett-Packard Co." (rules/lexicons/company_suffixes.yml)
+    suffixes: frozenset[str] = frozenset()
+
+
 class Lexicon(BaseModel):
     """Canonical forms of words and the relations between them."""
 
@@ -45,6 +58,7 @@ class Lexicon(BaseModel):
     anybody: frozenset[str] = frozenset()
     # verbs that report a share price or its move over one session (rules/lexicons/market_moves.yml)
     market_moves: frozenset[str] = frozenset()
+    holder_words: HolderWords = HolderWords()
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
     pair_checks: tuple[tuple[str, str], ...] = ()
 
@@ -60,6 +74,10 @@ class Lexicon(BaseModel):
             facet_apart=_facet_verdicts(rules),
             anybody=rules.words("anybody"),
             market_moves=rules.words("market_moves"),
+            holder_words=HolderWords(
+                not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
+                suffixes=rules.words("company_suffixes"),
+            ),
             pair_checks=rules.pair_checks(),
         )
 

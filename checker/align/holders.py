@@ -18,6 +18,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from checker.lexicon import HolderWords
 from checker.models import Claim
 
 # A name: capitalised words, with the hyphens, dots and ampersands of company names (H-P, AT&T).
@@ -36,21 +37,12 @@ _BRACKETED_AFTER_NAME = re.compile(_NAME + r"\s+\((?:[^()]{0,40},\s*)?$")
 # A fronted size: "At $22 billion, EDS had", "With $54 billion in services revenue, IBM had".
 _FRONTED_BEFORE = re.compile(r"^\s*(?:At|With)\s+$")
 _FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
-# Words that start a sentence or a clause in capitals without naming anyone.
-_NOT_NAMES = frozenset({
-    "the", "a", "an", "it", "its", "at", "in", "on", "with", "while", "but", "and", "that", "this",
-    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "who", "which",
-})
-# "Sunday's 7.6 quake", "last year's $22 billion": a day or a period, not a holder.
-_WHEN_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january february march "
-    "april may june july august september october november december year week month".split()
-)
 
 
-def holder(claim: Claim) -> str | None:
+def holder(claim: Claim, words: HolderWords) -> str | None:
     """The name a claim's figure belongs to, written right before it, lower-cased into words
-    ("H-P" -> "h p"); None when the sentence does not say."""
+    ("H-P" -> "h p"); None when the sentence does not say. ``words``: the lexicon's words
+    that name no holder (rules/lexicons/holder_*.yml)."""
     before = claim.sentence[: claim.start - claim.sentence_start]
     match = (
         _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
@@ -60,7 +52,7 @@ def holder(claim: Claim) -> str | None:
         match = _FRONTED_AFTER.match(claim.sentence[claim.end - claim.sentence_start :])
     if match is None:
         return None
-    return _key(match.group(1))
+    return _key(match.group(1), words)
 
 
 # Kinds whose figure the parse's holder (Claim.holder) tells apart: one company's charge,
@@ -70,48 +62,48 @@ def holder(claim: Claim) -> str | None:
 PARSED_HOLDER_KINDS = frozenset({"money", "percent"})
 
 
-def parsed_holder(claim: Claim) -> str | None:
+def parsed_holder(claim: Claim, words: HolderWords) -> str | None:
     """The parse's holder of a sum or a rate (Claim.holder) in :func:`holder`'s key form."""
     if claim.kind.value not in PARSED_HOLDER_KINDS or not claim.holder:
         return None
-    return _key(claim.holder)
+    return _key(claim.holder, words)
 
 
-def different_parsed_holders(claims: list[Claim]) -> np.ndarray:
+def different_parsed_holders(claims: list[Claim], words: HolderWords) -> np.ndarray:
     """Pairs of one kind whose parses give them two different holders, neither named in the
     other's sentence (n x n, True = apart): "Bank of America Corp. will take a $3 billion
     charge" is not "Goldman Sachs's total charge would be $3.2 billion". A sum both parties
     of a deal are named beside ("HP agreed to buy EDS for $13.9 billion" / "EDS holders get
     $13.9 billion from HP") is the deal's, whichever party is the subject."""
-    holders = [parsed_holder(c) for c in claims]
+    holders = [parsed_holder(c, words) for c in claims]
     n = len(claims)
     apart = np.zeros((n, n), dtype=bool)
     known = [i for i in range(n) if holders[i]]
     for x, i in enumerate(known):
         for j in known[x + 1 :]:
             a, b = holders[i], holders[j]
-            if claims[i].kind != claims[j].kind or same_holder(a, b):
+            if claims[i].kind != claims[j].kind or same_holder(a, b, words.suffixes):
                 continue
-            if _named_in(a, claims[j].sentence) or _named_in(b, claims[i].sentence):
+            if _named_in(a, claims[j].sentence, words.suffixes) or _named_in(b, claims[i].sentence, words.suffixes):
                 continue
             apart[i, j] = apart[j, i] = True
     return apart
 
 
-def _named_in(key: str, sentence: str) -> bool:
+def _named_in(key: str, sentence: str, suffixes: frozenset[str]) -> bool:
     """Whether the holder ``key`` (its last word, suffixes aside) is written in ``sentence``."""
-    words = [w for w in key.split() if w not in _SUFFIXES] or key.split()
+    words = [w for w in key.split() if w not in suffixes] or key.split()
     return re.search(r"\b" + re.escape(words[-1]) + r"\b", sentence, re.I) is not None
 
 
-def _key(name: str) -> str | None:
+def _key(name: str, holder_words: HolderWords) -> str | None:
     """A name lower-cased into words ("H-P" -> "h p"), the words that start a clause without
     naming anyone dropped; None when nothing names a holder."""
     words = name.split()
-    while words and words[0].lower() in _NOT_NAMES:
+    while words and words[0].lower() in holder_words.not_names:
         words = words[1:]
     key = " ".join(re.sub(r"[^a-z0-9&]", "", w.lower()) for w in re.split(r"[\s-]+", " ".join(words))).strip()
-    if not key or key.split()[-1] in _WHEN_WORDS:
+    if not key or key.split()[-1] in holder_words.periods:
         return None
     return key
 
@@ -159,12 +151,12 @@ _SHARE_HEADS = frozenset({"share", "market"})
 _MARKET = re.compile(r"\bmarket\b", re.I)
 
 
-def one_holders_market_share(claims: list[Claim]) -> np.ndarray:
+def one_holders_market_share(claims: list[Claim], words: HolderWords) -> np.ndarray:
     """Pairs giving one named holder's share of a market (n x n, True = the same quantity):
     "IBM's 10 percent share" (of the services market, in HP's estimate) and "IBM had 7.2 %
     of the market" are two estimates of one share, however differently each is worded."""
     keys = [
-        holder(c) if c.kind.value == "percent" and c.counted_head in _SHARE_HEADS and _MARKET.search(c.sentence) else None
+        holder(c, words) if c.kind.value == "percent" and c.counted_head in _SHARE_HEADS and _MARKET.search(c.sentence) else None
         for c in claims
     ]
     n = len(claims)
@@ -180,7 +172,7 @@ def one_holders_market_share(claims: list[Claim]) -> np.ndarray:
     return same
 
 
-def different_holders(claims: list[Claim], holders: list[str | None]) -> np.ndarray:
+def different_holders(claims: list[Claim], holders: list[str | None], suffixes: frozenset[str]) -> np.ndarray:
     """Pairs of one kind whose sentences give them two different holders (n x n, True =
     apart): the Angels' eight-year offer is not Sabathia's seven-year deal with the Yankees.
     Names match on their last word ("Los Angeles Angels" / "Angels") or an acronym
@@ -190,22 +182,19 @@ def different_holders(claims: list[Claim], holders: list[str | None]) -> np.ndar
     apart = np.zeros((n, n), dtype=bool)
     for x, i in enumerate(known):
         for j in known[x + 1 :]:
-            if claims[i].kind == claims[j].kind and not same_holder(holders[i], holders[j]):
+            if claims[i].kind == claims[j].kind and not same_holder(holders[i], holders[j], suffixes):
                 apart[i, j] = apart[j, i] = True
     return apart
 
 
-# Company suffixes a name may carry or drop: "Hewlett-Packard Co." is "HP".
-_SUFFIXES = frozenset({"co", "corp", "inc", "ltd", "plc", "llc", "group", "company", "corporation"})
-
-
-def same_holder(a: str, b: str) -> bool:
+def same_holder(a: str, b: str, suffixes: frozenset[str]) -> bool:
     """Two holder names (as :func:`holder` gives them) that may name one holder: the same
-    last word, one name's words all in the other, or an acronym."""
+    last word, one name's words all in the other, or an acronym; ``suffixes`` (rules/lexicons/
+    company_suffixes.yml) may be carried or dropped ("Hewlett-Packard Co." is "HP")."""
     if a == b:
         return True
-    words_a = [w for w in a.split() if w not in _SUFFIXES] or a.split()
-    words_b = [w for w in b.split() if w not in _SUFFIXES] or b.split()
+    words_a = [w for w in a.split() if w not in suffixes] or a.split()
+    words_b = [w for w in b.split() if w not in suffixes] or b.split()
     # "Angels" / "Los Angeles Angels"; a team's city for the team: "Baltimore" / "Baltimore Orioles"
     if words_a[-1] == words_b[-1] or set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return True

@@ -67,7 +67,7 @@ class PairContext:
 
     @property
     def holders(self) -> list[str | None]:
-        return self.once("holders", lambda: [holder(c) for c in self.claims])  # type: ignore[return-value]
+        return self.once("holders", lambda: [holder(c, self.lexicon.holder_words) for c in self.claims])  # type: ignore[return-value]
 
     @property
     def tolls(self) -> np.ndarray:
@@ -99,8 +99,8 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "different_dimensions": lambda ctx: different_dimensions(ctx.claims),
     "years_naming_different_things": lambda ctx: years_naming_different_things(ctx.claims),
     "figures_of_named_others": lambda ctx: figures_of_named_others(ctx.claims, ctx.holders),
-    "different_holders": lambda ctx: different_holders(ctx.claims, ctx.holders),
-    "different_parsed_holders": lambda ctx: different_parsed_holders(ctx.claims),
+    "different_holders": lambda ctx: different_holders(ctx.claims, ctx.holders, ctx.lexicon.holder_words.suffixes),
+    "different_parsed_holders": lambda ctx: different_parsed_holders(ctx.claims, ctx.lexicon.holder_words),
     "merged_and_named_holders": _merged,
     "different_events": lambda ctx: different_events(ctx.claims, ctx.lexicon),
     "one_site_and_many": lambda ctx: one_site_and_many(ctx.claims, ctx.tolls),
@@ -123,7 +123,7 @@ LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
     "one_age": ("certain", lambda ctx: one_age(ctx.claims)),
     "one_persons_ages": ("certain", lambda ctx: one_persons_ages(ctx.claims, ctx.lexicon.anybody)),
     "restated_in_other_units": ("certain", lambda ctx: restated_in_other_units(ctx.claims)),
-    "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims)),
+    "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims, ctx.lexicon.holder_words)),
 }
 KNOWN_CHECKS = frozenset(CHECKS) | frozenset(VETOES) | frozenset(LINKS)
 

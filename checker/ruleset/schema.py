@@ -66,11 +66,16 @@ class WordsRule(RuleBase):
     """A list of words with one role in the code that reads it (``role`` names it)."""
 
     type: Literal["words"]
-    role: Literal["estimating_verbs", "anybody", "market_moves"] = Field(
+    role: Literal[
+        "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes"
+    ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
         "given for them may be two people ('a man, 38' / 'a man, 39'); market_moves: verbs that "
-        "report a share price or its move over one session ('HP shares sagged $2.56')"
+        "report a share price or its move over one session ('HP shares sagged $2.56'); holder_not_names: "
+        "capitalised words that start a clause without naming a holder ('The', 'While'); holder_periods: a "
+        "day or period before 's, not a holder ('Sunday's 7.6 quake'); company_suffixes: what a company's "
+        "name may carry or drop ('Hewlett-Packard Co.' is 'HP')"
     )
     words: list[str]
 

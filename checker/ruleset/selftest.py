@@ -79,6 +79,15 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _holder_test(rules, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role == "anybody":
         return _finding_test(rules, lexicon, given)
+    if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
+        from checker.align.holders import holder
+
+        claim = next(c for c in _extracted(given["text"]) if c.text == given["figure"])
+        return holder(claim, lexicon.holder_words)
+    if isinstance(rule, WordsRule) and rule.role == "company_suffixes":
+        from checker.align.holders import same_holder
+
+        return "same" if same_holder(given["a"], given["b"], lexicon.holder_words.suffixes) else "different"
     if isinstance(rule, WordsRule) and rule.role == "market_moves":
         # the words' cases are cases of the check that reads them
         check = PairRule(type="pair_rule", check="market_prices_of_other_days", description="", message="")
