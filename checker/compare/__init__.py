@@ -79,34 +79,77 @@ def compare_group(
         pair = frozenset((a.id, b.id))
         if linked is not None and pair not in linked:
             continue
-        confidence = linked[pair] if linked is not None else None
-        doubtful = confidence is not None and confidence < settings.min_confidence
-        add = partial((unsure if doubtful else sure).add, confidence=confidence)
         if not _comparable(a, b) or not comparable_units(a, b) or not _same_thing(a, b, lexicon):
             continue
-        converted = written_in_other_units(a, b)
-        ia = _loosely(a, comparison_interval(a, _tolerance_for(tolerance, a), converted))
-        ib = _loosely(b, comparison_interval(b, _tolerance_for(tolerance, b), converted))
-        same_value = overlaps(ia, ib)
-        relation = lexicon.predicate_relation(a.predicate, b.predicate)
-        if not same_value:
-            gap = relative_gap(ia, ib)
-            if relation in ("broader", "narrower"):
-                add(FindingKind.measure_differs, a, b, gap=gap)
-            elif _scopes_differ(a, b):
-                add(FindingKind.scope_differs, a, b, gap=gap)
-            else:
-                add(FindingKind.value_conflict, a, b, gap=gap, minor=gap < tolerance.minor_gap)
-            if a.article_id == b.article_id:
-                add(FindingKind.attribution_differs, a, b, gap=gap)
-            continue
-        if a.vague or b.vague:
-            continue  # "thousands" may be said of 14,000, but it corroborates nothing
-        if _counted_differs(a, b, lexicon):
-            add(FindingKind.counted_differs, a, b)
-        elif a.article_id != b.article_id:
-            sure.add(FindingKind.corroborated, a, b, confidence=confidence)
+        confidence = linked[pair] if linked is not None else None
+        doubtful = confidence is not None and confidence < settings.min_confidence
+        facts = _pair_facts(a, b, tolerance, lexicon)
+        for kind, held_back in _finding_table(facts):
+            builder = unsure if doubtful and held_back else sure
+            builder.add(kind, a, b, gap=facts.gap, minor=kind == FindingKind.value_conflict and facts.minor,
+                        confidence=confidence)
     return sure.findings(), unsure.findings()
+
+
+class PairFacts(BaseModel):
+    """What the finding table reads about one compared pair."""
+
+    model_config = ConfigDict(frozen=True)
+
+    values_differ: bool  # the intervals do not overlap after tolerance
+    gap: float  # how far apart, relative to the larger value (0 when they overlap)
+    minor: bool  # the gap is under the tolerance rule's minor_gap
+    measures_nested: bool  # one predicate is broader than the other (killed vs neutralized)
+    scopes_differ: bool  # both name a period, and not the same one
+    same_article: bool
+    vague: bool  # one of them is a vague amount ("dozens")
+    counted_differs: bool  # both count things the lexicon knows, and not the same thing
+
+
+def _pair_facts(a: Claim, b: Claim, tolerance: ToleranceRule, lexicon: Lexicon) -> PairFacts:
+    converted = written_in_other_units(a, b)
+    ia = _loosely(a, comparison_interval(a, _tolerance_for(tolerance, a), converted))
+    ib = _loosely(b, comparison_interval(b, _tolerance_for(tolerance, b), converted))
+    differ = not overlaps(ia, ib)
+    gap = relative_gap(ia, ib) if differ else 0.0
+    return PairFacts(
+        values_differ=differ,
+        gap=gap,
+        minor=gap < tolerance.minor_gap,
+        measures_nested=lexicon.predicate_relation(a.predicate, b.predicate) in ("broader", "narrower"),
+        scopes_differ=_scopes_differ(a, b),
+        same_article=a.article_id == b.article_id,
+        vague=a.vague or b.vague,
+        counted_differs=_counted_differs(a, b, lexicon),
+    )
+
+
+# The finding rules in the order they are tried on a pair, in blocks: the first rule of a
+# block whose `when` holds is raised. A disagreement is one of three kinds; inside one
+# article it is also an attribution finding; values that agree are either counted
+# differently or corroborate. Every finding but corroboration is held back (a possible
+# finding) when the pair's link is doubtful.
+_DISAGREEMENTS = (
+    (FindingKind.measure_differs, lambda f: f.values_differ and f.measures_nested),
+    (FindingKind.scope_differs, lambda f: f.values_differ and f.scopes_differ),
+    (FindingKind.value_conflict, lambda f: f.values_differ),
+)
+_BESIDE_A_DISAGREEMENT = ((FindingKind.attribution_differs, lambda f: f.values_differ and f.same_article),)
+# "thousands" may be said of 14,000, but it corroborates nothing and counts nothing else
+_AGREEMENTS = (
+    (FindingKind.counted_differs, lambda f: not f.values_differ and not f.vague and f.counted_differs),
+    (FindingKind.corroborated, lambda f: not f.values_differ and not f.vague and not f.same_article),
+)
+
+
+def _finding_table(facts: PairFacts) -> list[tuple[FindingKind, bool]]:
+    """The findings a pair raises, each with whether a doubtful link holds it back."""
+    raised = []
+    for block in (_DISAGREEMENTS, _BESIDE_A_DISAGREEMENT, _AGREEMENTS):
+        kind = next((k for k, when in block if when(facts)), None)
+        if kind is not None:
+            raised.append((kind, kind != FindingKind.corroborated))
+    return raised
 
 
 # How far a vague amount stretches when set against a figure: "thousands" may be said of
