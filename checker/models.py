@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.5"  # 1.5: articles gained "days"; 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.5"  # 1.5: articles gained "days", claims "window"; 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -193,6 +193,11 @@ class Claim(Frozen):
     facets: dict[str, str] = Field(
         default_factory=dict,
         description="facts about the figure read from its words (rules/facets/): facet -> the words that mark it",
+    )
+    window: tuple[dt.date, dt.date] | None = Field(
+        default=None,
+        description="the days its time phrase covers when it runs back from the article's writing ('in recent "
+        "days'), given the days the article may have been written on; None for any other scope",
     )
     attribution: Attribution = Attribution()
 

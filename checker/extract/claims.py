@@ -6,6 +6,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.extract.days.dated import writing_range
+from checker.extract.days.window import recent_window
 from checker.extract.facets import read_facets
 from checker.extract.frame import Frame, frame_for
 from checker.extract.numbers import find_numbers
@@ -62,6 +64,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
     warnings: list[Warning_] = []
     phrases_by_sentence: dict[int, list[TimePhrase]] = {}
     last_whole: Claim | None = None  # the latest count a later "of those" can be a part of
+    written = writing_range(article)  # the days the article may have been written on
     for mention in mentions:
         if mention.kind in _NOT_CLAIMS and not _ordinal_quantity(doc.clean_text, mention.end, settings.ordinal_nouns):
             continue
@@ -87,6 +90,8 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         if settings.facets:
             claim = claim.model_copy(update={"facets": read_facets(claim, settings.facets)})
+        if written is not None and (window := recent_window(claim, written)) is not None:
+            claim = claim.model_copy(update={"window": window})
         claims.append(claim)
         if claim.kind == QuantityKind.count and not frame.anaphoric and not claim.vague:
             last_whole = claim
