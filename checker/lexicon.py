@@ -15,19 +15,6 @@ from checker.ruleset import RuleSet
 
 Relation = Literal["same", "broader", "narrower", "unrelated", "unknown"]
 
-# Heads that say little about what is counted: "two others", "300,000 people".
-# "Claimed more than 660 lives" counts people as "killed more than 640 Palestinians" does.
-GENERIC_HEADS = frozenset({
-    "people", "person", "other", "others", "one", "those", "them", "individual", "total", "number", "figure", "life", "lives",
-    "toll", "tally",
-})
-
-
-def is_generic_head(head: str | None) -> bool:
-    """The counted head says little about what is counted ("people", "others")."""
-    return bool(head) and head.lower() in GENERIC_HEADS
-
-
 class HolderWords(BaseModel):
     """The words the aligner reads whose figure a name before it holds (align/holders.py)."""
 
@@ -59,6 +46,8 @@ class Lexicon(BaseModel):
     # verbs that report a share price or its move over one session (rules/lexicons/market_moves.yml)
     market_moves: frozenset[str] = frozenset()
     holder_words: HolderWords = HolderWords()
+    # heads that say little about what is counted ("two others", "300,000 people"; rules/lexicons/generic_heads.yml)
+    generic_heads: frozenset[str] = frozenset()
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
     pair_checks: tuple[tuple[str, str], ...] = ()
 
@@ -74,6 +63,7 @@ class Lexicon(BaseModel):
             facet_apart=_facet_verdicts(rules),
             anybody=rules.words("anybody"),
             market_moves=rules.words("market_moves"),
+            generic_heads=rules.words("generic_heads"),
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
                 suffixes=rules.words("company_suffixes"),
@@ -89,6 +79,10 @@ class Lexicon(BaseModel):
             words.add(broader)
             words.update(narrower)
         return frozenset(words)
+
+    def is_generic_head(self, head: str | None) -> bool:
+        """The counted head says little about what is counted ("people", "others")."""
+        return bool(head) and head.lower() in self.generic_heads
 
     def canonical_predicate(self, word: str | None) -> str | None:
         if not word:

@@ -13,7 +13,7 @@ import numpy as np
 
 from checker.align.features import COLUMN, incidence, value_codes
 from checker.figure_words import WORD, words_beside
-from checker.lexicon import Lexicon, is_generic_head
+from checker.lexicon import Lexicon
 from checker.models import Bound, Claim, QuantityKind
 from checker.subjects import is_age, person_name
 from checker.units import canonical_unit
@@ -73,7 +73,7 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     # the parser finds next to it ("kilometre", "local time", "shallow quake") is not a thing
     # it counts. Money keeps its noun: a bid, a deal and a revenue are different sums.
     specific = np.array([
-        bool(c.counted_head) and not is_generic_head(c.counted_head) and c.kind not in _UNCOUNTED_KINDS
+        bool(c.counted_head) and not lexicon.is_generic_head(c.counted_head) and c.kind not in _UNCOUNTED_KINDS
         for c in claims
     ])
     both_specific = specific[:, None] & specific[None, :]

@@ -22,7 +22,7 @@ from checker.compare.intervals import (
     written_in_other_units,
 )
 from checker.subjects import clock_zone, is_age, same_described_person, same_named_person
-from checker.lexicon import Lexicon, is_generic_head
+from checker.lexicon import Lexicon
 from checker.models import Claim, ClaimGroup, Finding, FindingKind, QuantityKind
 from checker.ruleset.schema import FindingRule, Tolerance, ToleranceRule
 
@@ -213,7 +213,7 @@ def _counted_differs(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if not (lexicon.counted_known(a.counted_head) and lexicon.counted_known(b.counted_head)):
         return False
-    if is_generic_head(a.counted_head) or is_generic_head(b.counted_head):
+    if lexicon.is_generic_head(a.counted_head) or lexicon.is_generic_head(b.counted_head):
         return False  # "14,000 people" vs "14,000 refugees": the people are the refugees
     return lexicon.counted_relation(a.counted_head, b.counted_head) == "unrelated"
 

@@ -67,7 +67,8 @@ class WordsRule(RuleBase):
 
     type: Literal["words"]
     role: Literal[
-        "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes"
+        "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
+        "generic_heads",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -75,7 +76,8 @@ class WordsRule(RuleBase):
         "report a share price or its move over one session ('HP shares sagged $2.56'); holder_not_names: "
         "capitalised words that start a clause without naming a holder ('The', 'While'); holder_periods: a "
         "day or period before 's, not a holder ('Sunday's 7.6 quake'); company_suffixes: what a company's "
-        "name may carry or drop ('Hewlett-Packard Co.' is 'HP')"
+        "name may carry or drop ('Hewlett-Packard Co.' is 'HP'); generic_heads: nouns that say little about "
+        "what is counted ('300,000 people', 'two others')"
     )
     words: list[str]
 

@@ -77,7 +77,7 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
     if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
         return _holder_test(rules, given["text"], given["figure"])
-    if isinstance(rule, WordsRule) and rule.role == "anybody":
+    if isinstance(rule, WordsRule) and rule.role in ("anybody", "generic_heads"):
         return _finding_test(rules, lexicon, given)
     if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
         from checker.align.holders import holder
