@@ -58,6 +58,13 @@ def test_thousands_separator_with_almost_is_just_under():
     assert m.value.high == 700000 and 600000 < m.value.low < 700000
 
 
+def test_no_number_is_read_across_a_paragraph_break():
+    """A title ending in a number above a text opening with one: "killing two" / "Dozens more"
+    is two figures, never "two dozen"; a line wrapped inside a paragraph still reads on."""
+    text = "Bomber rams truck into consulate killing two\n\nDozens more were injured.\nThe army sent five\nhundred troops."
+    assert [(m.text, m.value.point) for m in found(text)] == [("two", 2), ("Dozens", 24), ("five\nhundred", 500)]
+
+
 def test_decimal_with_million():
     m = only("It already hosts 3.5 million refugees.")
     assert (m.text, m.value) == ("3.5 million", Value(low=3.5e6, high=3.5e6, point=3.5e6))

@@ -3,8 +3,10 @@
 One regular expression does the split in a single left-to-right pass. The grouped forms
 may only start where no group of the same kind ends (no comma group right after "1,"), so a
 failed attempt is never retried from inside a long chain such as "123,456,...": scanning
-stays linear on any input. Whitespace is not a token; ``glued`` records whether a token
-touches the one before it ("10k", "F-16").
+stays linear on any input. Whitespace is not a token, except a paragraph break (a blank
+line), which stands as a symbol so that no number is read across it ("killing two" ending a
+title is not "two dozen" with the "Dozens more" that opens the text); ``glued`` records
+whether a token touches the one before it ("10k", "F-16").
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ def tokenize(text: str) -> list[Token]:
         if match.group("num") is not None:
             kind = "num"
         if kind == "space":
-            continue
+            if match.group(0).count("\n") < 2:
+                continue
+            kind = "sym"  # a paragraph break (a title above its text): no number reads across it
         start, end = match.span()
         token_text = match.group(0)
         token = Token(
