@@ -107,12 +107,13 @@ def test_a_disabled_veto_lets_the_classifier_link_the_pair():
     from checker.lexicon import Lexicon
     from checker.models import Article
     from checker.pipeline import check_articles
-    from checker.ruleset.selftest import _pair_features
+    from checker.align import claim_vectors, pair_features
+    from checker.nlp.embedding_model import embed_texts
 
     texts = ("Syrian shelling killed 13 Turkish troops in Idlib.", "Government forces seized 13 towns and villages in Idlib.")
     claims = check_articles([Article(id=f"{i}.txt", path=f"{i}.txt", text=t) for i, t in enumerate(texts)], align=False).claims
     troops, towns = (next(i for i, c in enumerate(claims) if c.article_id == f"{k}.txt") for k in (0, 1))
-    features = _pair_features(claims, Lexicon.from_rules(RULES))
+    features = pair_features(claims, claim_vectors(claims, embed_texts), Lexicon.from_rules(RULES))
     assert vetoed(claims, features, Lexicon.from_rules(RULES))[troops, towns]
     off = Lexicon.from_rules(RULES.select(disable=["align.counted_things_differ"]))
     assert not vetoed(claims, features, off).any()

@@ -119,6 +119,13 @@ def claim_texts(claims: list[Claim]) -> list[str]:
     return [make(c) for make in TEXT_MAKERS for c in claims]
 
 
+def pair_features(claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon) -> np.ndarray:
+    """The classifier's features of every pair of ``claims`` (n x n x F), from their frame,
+    context and counted vectors (:func:`claim_vectors`)."""
+    frame, context, counted = vectors
+    return feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
+
+
 def _features_allowed_and_links(
     claims: list[Claim], vectors: list[np.ndarray], lexicon: Lexicon
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, RuleLinks]:
@@ -128,8 +135,7 @@ def _features_allowed_and_links(
     constraints still hold. Training fits on the pairs allowed before the rule links make
     their exceptions, so adding or switching off a link changes the grouping, never the model.
     """
-    frame, context, counted = vectors
-    features = feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
+    features = pair_features(claims, vectors, lexicon)
     links = rule_links(claims, lexicon)
     may_pair = may_pair_matrix(claims)
     forbidden = vetoed(claims, features, lexicon)

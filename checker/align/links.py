@@ -135,10 +135,11 @@ def one_persons_ages(claims: list[Claim], anybody: frozenset[str]) -> np.ndarray
     same = np.zeros((n, n), dtype=bool)
     if sum(age) < 2:
         return same
-    names = [person_name(c) if age[i] else set() for i, c in enumerate(claims)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not (age[i] and age[j]) or claims[i].article_id == claims[j].article_id:
+    ages = [i for i in range(n) if age[i]]  # a partition holds hundreds of claims, a few ages
+    names = {i: person_name(claims[i]) for i in ages}
+    for x, i in enumerate(ages):
+        for j in ages[x + 1 :]:
+            if claims[i].article_id == claims[j].article_id:
                 continue
             named = bool(names[i] and names[j]) and (names[i] <= names[j] or names[j] <= names[i])
             if named or (not names[i] and not names[j] and same_described_person(claims[i], claims[j], anybody)):

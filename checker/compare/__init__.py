@@ -8,7 +8,6 @@ different things counted, and figures from different sources, are findings too.
 
 from __future__ import annotations
 
-from functools import partial
 from itertools import combinations
 
 from pydantic import BaseModel, ConfigDict

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from typing import Sequence
 
 from spacy.language import Language
 
-from checker.models import Article
 from checker.extract.furniture import blank_furniture
+from checker.models import Article
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 from checker.nlp.sentences import split_sentences
 from checker.ruleset.schema import FurnitureRule

@@ -142,12 +142,10 @@ def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleT
 
 def _pair_features(claims: list[Claim], lexicon: Lexicon):
     """The classifier's features of every pair of ``claims``, embedded with the real model."""
-    from checker.align import claim_vectors
-    from checker.align.features import feature_tensor
+    from checker.align import claim_vectors, pair_features
     from checker.nlp.embedding_model import embed_texts
 
-    frame, context, counted = claim_vectors(claims, embed_texts)
-    return feature_tensor(claims, frame @ frame.T, context @ context.T, counted @ counted.T, lexicon)
+    return pair_features(claims, claim_vectors(claims, embed_texts), lexicon)
 
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
