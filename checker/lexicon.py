@@ -28,6 +28,24 @@ class HolderWords(BaseModel):
     suffixes: frozenset[str] = frozenset()
 
 
+class AttributionWords(BaseModel):
+    """The words the attribute stage reads who a figure is from by (checker/attribute). No
+    field has a default: a stage run without them would find no source and say nothing."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # source name -> canonical name (rules/sources)
+    aliases: dict[str, str]
+    # verbs that attribute what they govern: say, tell, estimate (rules/lexicons/cue_verbs.yml)
+    cue_verbs: frozenset[str]
+    # nouns for someone who can report a figure: police, spokesman (rules/lexicons/speaking_nouns.yml)
+    speaking_nouns: frozenset[str]
+    # words that name no one in particular: an official, witnesses (rules/lexicons/anonymous_sources.yml)
+    anonymous_heads: frozenset[str]
+    # words that hedge a claim: reportedly, allegedly (rules/lexicons/hedges.yml)
+    hedges: frozenset[str]
+
+
 class Lexicon(BaseModel):
     """Canonical forms of words and the relations between them."""
 
@@ -48,17 +66,25 @@ class Lexicon(BaseModel):
     holder_words: HolderWords = HolderWords()
     # heads that say little about what is counted ("two others", "300,000 people"; rules/lexicons/generic_heads.yml)
     generic_heads: frozenset[str] = frozenset()
+    attribution: AttributionWords = AttributionWords(
+        aliases={}, cue_verbs=frozenset(), speaking_nouns=frozenset(), anonymous_heads=frozenset(), hedges=frozenset()
+    )
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
     pair_checks: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
+        aliases = _alias_map(rules)
         return cls(
             predicate_canonical=_canonical_map(rules, "predicate"),
             counted_canonical=_canonical_map(rules, "counted"),
             predicate_broader=_broader_map(rules, "predicate"),
             counted_broader=_broader_map(rules, "counted"),
-            source_aliases=_alias_map(rules),
+            source_aliases=aliases,
+            attribution=AttributionWords(
+                aliases=aliases, cue_verbs=rules.words("cue_verbs"), speaking_nouns=rules.words("speaking_nouns"),
+                anonymous_heads=rules.words("anonymous_sources"), hedges=rules.words("hedges"),
+            ),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),
             anybody=rules.words("anybody"),

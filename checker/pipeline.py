@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,7 +21,7 @@ from checker.ranking import ranked
 from checker.extract import ExtractSettings, analyse_articles, build_claims
 from checker.extract.days import with_article_days
 from checker.ingest import IngestLimits, read_inputs
-from checker.lexicon import Lexicon
+from checker.lexicon import AttributionWords, Lexicon
 from checker.models import Article, Claim, ClaimGroup, InputError, Report, Warning_
 from checker.nlp.embedding_model import embed_texts
 from checker.nlp.spacy_model import load_spacy
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 Embed = Callable[[list[str]], np.ndarray]
 Progress = Callable[[str, int, int], None]
 # Speed and scale: the engines (checker/engine/) swap in parallel versions of these two steps.
-Extractor = Callable[[Sequence[Article], ExtractSettings, Mapping[str, str]], "tuple[list[Claim], list[Warning_]]"]
+Extractor = Callable[[Sequence[Article], ExtractSettings, AttributionWords], "tuple[list[Claim], list[Warning_]]"]
 Aligner = Callable[[list[Article], list[Claim], Lexicon, Embed, AlignSettings], list[ClaimGroup]]
 
 
@@ -131,7 +131,7 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
 def extract_claims(
     articles: Sequence[Article],
     settings: ExtractSettings,
-    aliases: Mapping[str, str],
+    words: AttributionWords,
     timer: StageTimer | None = None,
 ) -> tuple[list[Claim], list[Warning_]]:
     """Extract and attribute the claims of ``articles``, in article order.
@@ -152,7 +152,7 @@ def extract_claims(
     timer.start("attribute")
     claims: list[Claim] = []
     for doc, article_claims in zip(analysed, claims_per_article):
-        claims.extend(attribute_claims(doc, article_claims, aliases))
+        claims.extend(attribute_claims(doc, article_claims, words))
     return claims, warnings
 
 
@@ -183,9 +183,9 @@ def check_articles(
     timer.start("extract")
     extract_settings = extract_settings_for(rules, lexicon, options)
     if extractor is None:
-        claims, extract_warnings = extract_claims(articles, extract_settings, lexicon.source_aliases, timer)
+        claims, extract_warnings = extract_claims(articles, extract_settings, lexicon.attribution, timer)
     else:
-        claims, extract_warnings = extractor(articles, extract_settings, lexicon.source_aliases)
+        claims, extract_warnings = extractor(articles, extract_settings, lexicon.attribution)
     warnings.extend(extract_warnings)
 
     return assemble_report(

@@ -21,7 +21,7 @@ def claims_of(text: str, published: dt.date | None = None):
     article = Article(id="a.txt", path="a.txt", text=text, published=published)
     [doc] = analyse_articles([article], load_spacy())
     claims = build_claims(doc, SETTINGS).claims
-    return attribute_claims(doc, claims, LEXICON.source_aliases)
+    return attribute_claims(doc, claims, LEXICON.attribution)
 
 
 def one(text, number, published=None):

@@ -3,44 +3,38 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
-
 from spacy.tokens import Doc, Token
 
 from checker.source_names import normalize_source
-from checker.attribute.speakers import Speaker, last_named_entity, speaker_in
+from checker.attribute.speakers import Speaker, last_named_entity, phrase_pattern, speaker_in
+from checker.lexicon import AttributionWords
 from checker.models import Attribution, AttributionKind, Claim
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 
-_HEDGES = re.compile(
-    r"\b(claims? to have|claimed|reportedly|allegedly|there is speculation|speculation|"
-    r"believed to|is thought to|unconfirmed|estimated|it is feared|feared)\b",
-    re.I,
-)
 _OPEN_QUOTES = "\"“"
 _CLOSE_QUOTES = "\"”"
 
 
-def attribute_claims(doc: AnalysedArticle, claims: list[Claim], aliases: Mapping[str, str]) -> list[Claim]:
+def attribute_claims(doc: AnalysedArticle, claims: list[Claim], words: AttributionWords) -> list[Claim]:
     """Return ``claims`` with their attribution filled in (same order)."""
     by_start = {doc.original_offset(s.start): s for s in doc.sentences}
     result = []
     for claim in claims:
         sentence = by_start.get(claim.sentence_start)
-        attribution = _attribute(doc, sentence, claim, aliases) if sentence is not None else Attribution()
+        attribution = _attribute(doc, sentence, claim, words) if sentence is not None else Attribution()
         result.append(claim.model_copy(update={"attribution": attribution}))
     return result
 
 
-def _attribute(doc: AnalysedArticle, sentence: AnalysedSentence, claim: Claim, aliases: Mapping[str, str]) -> Attribution:
-    hedge_match = _HEDGES.search(sentence.text)
+def _attribute(doc: AnalysedArticle, sentence: AnalysedSentence, claim: Claim, words: AttributionWords) -> Attribution:
+    hedge_match = phrase_pattern(words.hedges).search(sentence.text)
     hedge = hedge_match.group(0) if hedge_match else None
     in_quote = _inside_quote(sentence.text, claim.start - claim.sentence_start)
     speaker = None
     if sentence.doc is not None:
-        speaker = speaker_in(sentence.doc, _token_at(sentence.doc, claim.start - claim.sentence_start))
+        speaker = speaker_in(sentence.doc, _token_at(sentence.doc, claim.start - claim.sentence_start), words)
     if speaker is None and in_quote:
-        speaker = _speaker_of_following_quote(doc, sentence)
+        speaker = _speaker_of_following_quote(doc, sentence, words)
     if speaker is None:
         return Attribution(hedge=hedge)
     source = speaker.source
@@ -56,7 +50,7 @@ def _attribute(doc: AnalysedArticle, sentence: AnalysedSentence, claim: Claim, a
         kind = AttributionKind.reported_speech
     return Attribution(
         source=source,
-        source_normalized=normalize_source(source, aliases),
+        source_normalized=normalize_source(source, words.aliases),
         cue=speaker.cue,
         kind=kind,
         hedge=hedge,
@@ -78,16 +72,21 @@ def _inside_quote(text: str, offset: int) -> bool:
     return straight % 2 == 1 or curly_open > 0
 
 
-def _speaker_of_following_quote(doc: AnalysedArticle, sentence: AnalysedSentence) -> Speaker | None:
+def _speaker_of_following_quote(doc: AnalysedArticle, sentence: AnalysedSentence, words: AttributionWords) -> Speaker | None:
     """A quoted figure whose speaker is named in the next sentence ("..." he added)."""
     following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
     if following is None or following.doc is None:
         return None
-    return speaker_in(following.doc, None)
+    return speaker_in(following.doc, None, words)
 
 
 def _resolve_pronoun(doc: AnalysedArticle, sentence: AnalysedSentence, pronoun: str) -> str | None:
     """``he`` -> the last person named before (or in) this sentence; ``it``/``they`` -> the last organisation."""
-    labels = ("PERSON",) if pronoun.lower() in ("he", "she", "him", "her") else ("ORG", "GPE", "NORP")
+    if pronoun.lower() in ("he", "she", "him", "her"):
+        labels: tuple[str, ...] = ("PERSON",)
+    elif pronoun.lower() == "it":  # a nationality ("German police") is never "it"
+        labels = ("ORG", "GPE")
+    else:
+        labels = ("ORG", "GPE", "NORP")
     earlier = [s.doc for s in doc.sentences[max(0, sentence.index - 4) : sentence.index + 1] if s.doc is not None]
     return last_named_entity(earlier, labels)

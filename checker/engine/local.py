@@ -12,7 +12,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from checker.engine.blocks import BlockAligner
 from checker.engine.partition import deal, split
 from checker.engine.worker import embed_share, extract_share, prepare_worker
 from checker.extract import ExtractSettings
+from checker.lexicon import AttributionWords
 from checker.models import Article, Claim, Warning_
 from checker.nlp.embedding_model import EMBEDDING_DIM
 
@@ -73,13 +74,13 @@ class LocalPool:
         return self._executor
 
     def extract(
-        self, articles: Sequence[Article], settings: ExtractSettings, aliases: Mapping[str, str]
+        self, articles: Sequence[Article], settings: ExtractSettings, words: AttributionWords
     ) -> tuple[list[Claim], list[Warning_]]:
         """Claims of all ``articles`` in order, extracted on the workers."""
         shares = split(list(articles), [len(a.text) for a in articles], self.workers * _SHARES_PER_WORKER)
         claims: list[Claim] = []
         warnings: list[Warning_] = []
-        for share_claims, share_warnings in self.executor.map(extract_share, shares, repeat(settings), repeat(dict(aliases))):
+        for share_claims, share_warnings in self.executor.map(extract_share, shares, repeat(settings), repeat(words)):
             claims.extend(share_claims)
             warnings.extend(share_warnings)
         return claims, warnings

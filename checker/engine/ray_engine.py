@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from checker.engine.worker import prepare_worker
 from checker.extract import ExtractSettings
 from checker.ingest import IngestLimits
 from checker.ingest.types import IngestResult, SourceFile
-from checker.lexicon import Lexicon
+from checker.lexicon import AttributionWords, Lexicon
 from checker.models import Article, Claim, InputError, Report, Warning_
 from checker.nlp.embedding_model import EMBEDDING_DIM
 from checker.pipeline import PipelineOptions, StageTimer, check_articles, extract_settings_for
@@ -80,7 +80,7 @@ def run_on_ray(
         limits = IngestLimits(max_article_chars=options.max_article_chars)
         parts = split(walked.sources, [_file_size(s.path) + 1 for s in walked.sources], cpus * _PARTITIONS_PER_CPU)
         extract_settings = extract_settings_for(rules, lexicon, options)
-        outputs = tasks.map(read_and_extract, [(part, limits, extract_settings, lexicon.source_aliases) for part in parts])
+        outputs = tasks.map(read_and_extract, [(part, limits, extract_settings, lexicon.attribution) for part in parts])
         timer.stop()
 
         articles: list[Article] = []
@@ -95,7 +95,7 @@ def run_on_ray(
             for claim in claims:
                 claims_of.setdefault(claim.article_id, []).append(claim)
 
-        def extracted(arts: Sequence[Article], _settings: ExtractSettings, _aliases: Mapping[str, str]):
+        def extracted(arts: Sequence[Article], _settings: ExtractSettings, _words: AttributionWords):
             """The claims the tasks already extracted, in the pipeline's article order."""
             return [c for a in arts for c in claims_of.get(a.id, [])], extract_warnings
 
@@ -134,7 +134,7 @@ def list_inputs(paths: Sequence[str | Path]) -> ListedInputs:
 
 
 def read_and_extract(
-    sources: list[SourceFile], limits: IngestLimits, settings: ExtractSettings, aliases: Mapping[str, str]
+    sources: list[SourceFile], limits: IngestLimits, settings: ExtractSettings, words: AttributionWords
 ) -> tuple[IngestResult, list[Claim], list[Warning_]]:
     """One partition: read its files, extract and attribute its claims (runs on a worker)."""
     from checker.ingest import _read_guarded  # the same guarded read as read_inputs
@@ -143,7 +143,7 @@ def read_and_extract(
     ingested = IngestResult()
     for source in sources:
         ingested.extend(_read_guarded(source, limits))
-    claims, warnings = extract_claims(ingested.articles, settings, aliases)
+    claims, warnings = extract_claims(ingested.articles, settings, words)
     return ingested, claims, warnings
 
 

@@ -7,11 +7,12 @@ the next share of work.
 from __future__ import annotations
 
 import os
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from checker.extract import ExtractSettings
+from checker.lexicon import AttributionWords
 from checker.models import Article, Claim, Warning_
 from checker.nlp.embedding_batches import PRECISION_ENV
 
@@ -30,12 +31,12 @@ def prepare_worker(precision: str, torch_threads: int = 1) -> None:
 
 
 def extract_share(
-    articles: Sequence[Article], settings: ExtractSettings, aliases: Mapping[str, str]
+    articles: Sequence[Article], settings: ExtractSettings, words: AttributionWords
 ) -> tuple[list[Claim], list[Warning_]]:
     """Claims and warnings of a share of the articles (in their order)."""
     from checker.pipeline import extract_claims
 
-    return extract_claims(articles, settings, aliases)
+    return extract_claims(articles, settings, words)
 
 
 def embed_share(texts: list[str]) -> np.ndarray:

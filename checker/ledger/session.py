@@ -72,7 +72,7 @@ def check_with_ledger(
                               exclude=set(hashes.values()), limit=ledger_options.max_earlier)
     earlier = _without_id_clashes(ledger.load([h for h, _, _ in found]), {a.id for a in articles})
 
-    claims, warnings = extract_claims(articles, extract_settings_for(rules, lexicon, options), lexicon.source_aliases)
+    claims, warnings = extract_claims(articles, extract_settings_for(rules, lexicon, options), lexicon.attribution)
     everything = sorted([*articles, *(s.article for s in earlier)], key=lambda a: a.id)
     all_claims = sorted([*claims, *(c for s in earlier for c in s.claims)], key=lambda c: (c.article_id, c.start, c.end))
     report = assemble_report(everything, all_claims, options, rules, embed, ingested.input_errors,

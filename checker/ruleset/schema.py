@@ -68,7 +68,7 @@ class WordsRule(RuleBase):
     type: Literal["words"]
     role: Literal[
         "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
-        "generic_heads",
+        "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -77,7 +77,10 @@ class WordsRule(RuleBase):
         "capitalised words that start a clause without naming a holder ('The', 'While'); holder_periods: a "
         "day or period before 's, not a holder ('Sunday's 7.6 quake'); company_suffixes: what a company's "
         "name may carry or drop ('Hewlett-Packard Co.' is 'HP'); generic_heads: nouns that say little about "
-        "what is counted ('300,000 people', 'two others')"
+        "what is counted ('300,000 people', 'two others'); cue_verbs: verbs that attribute what they govern "
+        "('police said'); speaking_nouns: nouns for someone who can report a figure ('the sheriff said'); "
+        "anonymous_sources: words that name no one in particular ('a senior official'); hedges: words that "
+        "hedge a claim ('reportedly')"
     )
     words: list[str]
 

@@ -77,6 +77,8 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
     if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
         return _holder_test(rules, given["text"], given["figure"])
+    if isinstance(rule, WordsRule) and rule.role in ("cue_verbs", "speaking_nouns", "anonymous_sources", "hedges"):
+        return _attribution_test(lexicon, rule.role, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role in ("anybody", "generic_heads"):
         return _finding_test(rules, lexicon, given)
     if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
@@ -146,6 +148,21 @@ def _pair_features(claims: list[Claim], lexicon: Lexicon):
     from checker.nlp.embedding_model import embed_texts
 
     return pair_features(claims, claim_vectors(claims, embed_texts), lexicon)
+
+
+def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> str | None:
+    """What the real attribute stage says of the claim ``figure`` of ``text``: its source, or
+    for anonymous_sources its kind and for hedges its hedge."""
+    from checker.attribute import attribute_claims
+    from checker.extract import ExtractSettings, analyse_articles, build_claims
+    from checker.nlp.spacy_model import load_spacy
+
+    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
+    claims = attribute_claims(doc, build_claims(doc, ExtractSettings()).claims, lexicon.attribution)
+    attribution = next(c.attribution for c in claims if c.text == figure)
+    if role == "anonymous_sources":
+        return attribution.kind.value
+    return attribution.hedge if role == "hedges" else attribution.source
 
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
