@@ -55,7 +55,6 @@ class Lexicon(BaseModel):
     counted_canonical: dict[str, str] = {}
     predicate_broader: dict[str, frozenset[str]] = {}
     counted_broader: dict[str, frozenset[str]] = {}
-    source_aliases: dict[str, str] = {}
     source_parents: dict[str, str] = {}
     # facet -> what a figure marked with it means for pairing (rules/facets/*.yml `apart`)
     facet_apart: dict[str, str] = {}
@@ -66,23 +65,20 @@ class Lexicon(BaseModel):
     holder_words: HolderWords = HolderWords()
     # heads that say little about what is counted ("two others", "300,000 people"; rules/lexicons/generic_heads.yml)
     generic_heads: frozenset[str] = frozenset()
-    attribution: AttributionWords = AttributionWords(
-        aliases={}, cue_verbs=frozenset(), speaking_nouns=frozenset(), anonymous_heads=frozenset(), hedges=frozenset()
-    )
+    # what the attribute stage reads sources by, the source aliases among them
+    attribution: AttributionWords
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
     pair_checks: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
-        aliases = _alias_map(rules)
         return cls(
             predicate_canonical=_canonical_map(rules, "predicate"),
             counted_canonical=_canonical_map(rules, "counted"),
             predicate_broader=_broader_map(rules, "predicate"),
             counted_broader=_broader_map(rules, "counted"),
-            source_aliases=aliases,
             attribution=AttributionWords(
-                aliases=aliases, cue_verbs=rules.words("cue_verbs"), speaking_nouns=rules.words("speaking_nouns"),
+                aliases=_alias_map(rules), cue_verbs=rules.words("cue_verbs"), speaking_nouns=rules.words("speaking_nouns"),
                 anonymous_heads=rules.words("anonymous_sources"), hedges=rules.words("hedges"),
             ),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
@@ -96,6 +92,11 @@ class Lexicon(BaseModel):
             ),
             pair_checks=rules.pair_checks(),
         )
+
+    @property
+    def source_aliases(self) -> dict[str, str]:
+        """Source name -> canonical name (rules/sources), as the attribute stage reads them."""
+        return self.attribution.aliases
 
     @property
     def event_words(self) -> frozenset[str]:

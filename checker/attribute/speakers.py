@@ -43,7 +43,7 @@ def speaker_in(doc: Doc, number_token: Token | None, words: AttributionWords) ->
     if not cues:
         return None
     governing = sorted((c for c in cues if _reports(c, number_token)), key=_depth)
-    # Prefer the cue that governs the number, then the sentence root, then the first cue.
+    # Prefer the outermost cue that reports the number, then the sentence root, then a bare "..., police said".
     ordered = governing + [c for c in cues if c.dep_ == "ROOT"] + [c for c in cues if _parenthetical(c)]
     for cue in ordered:
         subject = _quoted(cue, words) or _subject(cue)
@@ -153,14 +153,11 @@ def _source_text(head: Token) -> str:
     return _trim(span)
 
 
-_SPEAKING_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
-
-
 def _can_speak(subject: Token, words: AttributionWords) -> bool:
     """A person, organisation or place, a pronoun, or a noun for someone who reports
     (rules/lexicons/speaking_nouns.yml); "the numbers show" has no source."""
     # the head itself must be a name: "13 days of bombardment of Gaza" names Gaza, it does not speak
-    if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in _SPEAKING_ENTITIES:
+    if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in _NAMED_ENTITIES:
         return True
     return lemma(subject).lower() in words.speaking_nouns or subject.lower_ in words.speaking_nouns
 
@@ -198,8 +195,11 @@ def _trim(span: Span) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_NAMED_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _is_named(token: Token) -> bool:
-    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in token.subtree)
+    return any(t.ent_type_ in _NAMED_ENTITIES for t in token.subtree)
 
 
 def _parenthetical(cue: Token) -> bool:
