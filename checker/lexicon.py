@@ -58,6 +58,8 @@ class Lexicon(BaseModel):
     source_parents: dict[str, str] = {}
     # facet -> what a figure marked with it means for pairing (rules/facets/*.yml `apart`)
     facet_apart: dict[str, str] = {}
+    # facet -> the facets a figure so marked is never one quantity with (depth -> offset)
+    facet_excludes: dict[str, tuple[str, ...]] = {}
     # words that name anybody, so two ages given for them may be two people (rules/lexicons/anybody.yml)
     anybody: frozenset[str] = frozenset()
     # verbs that report a share price or its move over one session (rules/lexicons/market_moves.yml)
@@ -83,6 +85,7 @@ class Lexicon(BaseModel):
             ),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),
+            facet_excludes=_facet_exclusions(rules),
             anybody=rules.words("anybody"),
             market_moves=rules.words("market_moves"),
             generic_heads=rules.words("generic_heads"),
@@ -195,6 +198,14 @@ def _facet_verdicts(rules: RuleSet) -> dict[str, str]:
     for rule in rules.facets():
         verdicts.setdefault(rule.facet, rule.apart)
     return verdicts
+
+
+def _facet_exclusions(rules: RuleSet) -> dict[str, tuple[str, ...]]:
+    """Each facet's excluded facets, from every rule of that facet."""
+    found: dict[str, set[str]] = {}
+    for rule in rules.facets():
+        found.setdefault(rule.facet, set()).update(rule.excludes)
+    return {facet: tuple(sorted(others)) for facet, others in sorted(found.items()) if others}
 
 
 def _alias_map(rules: RuleSet) -> dict[str, str]:

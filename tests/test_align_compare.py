@@ -912,3 +912,42 @@ def test_a_group_says_which_rules_kept_a_claim_the_model_would_have_linked_out_o
         assert pair.rules and all(r.startswith(("align.", "facets.")) for r in pair.rules)
     part = [k for _, k in kept if "facets.part" in k.rules]
     assert part and any(claims[k.claim_ids[1]].facets.get("part") == "including" for k in part)
+
+
+def test_values_are_compared_in_their_dimensions_unit():
+    """'three years' and 'three decades' are 3 and 30 years: not the same value, however the
+    digits read; '13 nautical miles (about 24km)' is the same distance twice."""
+    from checker.align.features import COLUMN, feature_tensor
+    import numpy as np
+
+    claims, at = _indexed(
+        "The judge added three years to his term.",
+        "He spent three decades feigning madness.",
+        "The warship was 13 nautical miles (about 24 km) away.",
+    )
+    n = len(claims)
+    same = np.ones((n, n))
+    features = feature_tensor(claims, same, same, same, _lexicon())
+    years, decades = at("0.txt", "three years"), at("1.txt", "three decades")
+    assert features[years, decades, COLUMN["same_point"]] == 0
+    assert features[years, decades, COLUMN["values_overlap"]] == 0
+    assert features[years, decades, COLUMN["log_ratio"]] > 0.3
+    miles, km = at("2.txt", "13 nautical miles"), at("2.txt", "about 24 km")
+    assert features[miles, km, COLUMN["values_overlap"]] == 1
+
+
+def test_a_depth_is_never_a_distance_from_a_place_of_the_same_value():
+    """'A depth of 12 miles' and 'twelve miles east of Cloverdale' share a value, not a
+    quantity: the depth facet excludes the offset facet (rules/facets/depth.yml)."""
+    from checker.align.pair_rules import never_together
+
+    claims, at = _indexed(
+        "The quake struck near The Geysers with a depth of 12 miles.",
+        "The quake began twelve miles east of Cloverdale.",
+        "The quake struck at a depth of 12 miles, the survey said.",
+    )
+    apart = never_together(claims, _lexicon())
+    depth, offset, other_depth = at("0.txt", "12 miles"), at("1.txt", "twelve miles"), at("2.txt", "12 miles")
+    assert claims[depth].facets.get("depth") and claims[offset].facets.get("offset")
+    assert apart[depth, offset] and apart[offset, depth]
+    assert not apart[depth, other_depth]

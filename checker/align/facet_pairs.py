@@ -10,12 +10,16 @@ from checker.models import Claim
 from checker.units import to_canonical
 
 
-def facets_apart_by_facet(claims: list[Claim], verdicts: Mapping[str, str]) -> list[tuple[str, np.ndarray]]:
+def facets_apart_by_facet(
+    claims: list[Claim], verdicts: Mapping[str, str], excludes: Mapping[str, tuple[str, ...]] | None = None
+) -> list[tuple[str, np.ndarray]]:
     """(facet, n x n matrix, True = never one quantity) for each facet that keeps some pair
     apart: a figure marked with a facet and one that is not
     ("a combined 157 games" / "54 games"), where the facet's rule says so; with
     ``marked_vs_unmarked_if_values_differ`` only when the values differ, as the same total
-    may be written once with the mark and once without."""
+    may be written once with the mark and once without. A facet that ``excludes`` another
+    also keeps its figures from that facet's ("a depth of 12 miles" / "twelve miles east of
+    Cloverdale"), whatever the values."""
     found: list[tuple[str, np.ndarray]] = []
     disjoint: np.ndarray | None = None
     for facet, verdict in sorted(verdicts.items()):
@@ -33,6 +37,9 @@ def facets_apart_by_facet(claims: list[Claim], verdicts: Mapping[str, str]) -> l
                 high = np.array([v.high for v in values])
                 disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
             pairs &= disjoint
+        for other in (excludes or {}).get(facet, ()):
+            theirs = np.array([other in c.facets for c in claims], dtype=bool)
+            pairs |= (marked[:, None] & theirs[None, :]) | (theirs[:, None] & marked[None, :])
         if pairs.any():
             found.append((facet, pairs))
     return found

@@ -15,7 +15,7 @@ import numpy as np
 
 from checker.lexicon import Lexicon
 from checker.models import Claim
-from checker.units import canonical_unit
+from checker.units import canonical_unit, to_canonical
 
 FEATURE_NAMES = (
     "frame_cosine",
@@ -66,9 +66,11 @@ def feature_tensor(
     n = len(claims)
     counted = relation_matrix([c.counted_head for c in claims], lexicon.counted_relation)
     predicate = relation_matrix([c.predicate for c in claims], lexicon.predicate_relation)
-    logs = np.array([math.log10(abs(c.value.point)) if c.value.point else -1.0 for c in claims])
-    low = np.array([c.value.low for c in claims])
-    high = np.array([c.value.high for c in claims])
+    # Values in their dimension's unit: "three years" and "three decades" are 3 and 30 years.
+    values = [to_canonical(c.value, c.unit)[0] for c in claims]
+    logs = np.array([math.log10(abs(v.point)) if v.point else -1.0 for v in values])
+    low = np.array([v.low for v in values])
+    high = np.array([v.high for v in values])
     vague = np.array([c.vague for c in claims])
     article = np.array([hash(c.article_id) for c in claims])
     part = np.array([bool(c.part_of) for c in claims])
@@ -105,7 +107,7 @@ def feature_tensor(
     shared_proper = proper @ proper.T
     features[:, :, COLUMN["proper_modifier_conflict"]] = has_proper[:, None] & has_proper[None, :] & (shared_proper == 0)
     features[:, :, COLUMN["proper_modifier_shared"]] = shared_proper > 0
-    points = np.array([c.value.point for c in claims])
+    points = np.array([v.point for v in values])
     features[:, :, COLUMN["same_point"]] = points[:, None] == points[None, :]
     counted_known = np.array([c.counted_head is not None for c in claims])
     features[:, :, COLUMN["both_counted"]] = counted_known[:, None] & counted_known[None, :]

@@ -20,6 +20,7 @@ import numpy as np
 from checker.align.constraints import (
     cannot_link,
     different_dimensions,
+    distances_from_other_places,
     different_events,
     distant_calendar_periods,
     is_flight,
@@ -97,6 +98,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "past_and_present": lambda ctx: past_and_present(ctx.claims),
     "listed_in_one_sentence": lambda ctx: listed_in_one_sentence(ctx.claims),
     "different_dimensions": lambda ctx: different_dimensions(ctx.claims),
+    "distances_from_other_places": lambda ctx: distances_from_other_places(ctx.claims),
     "years_naming_different_things": lambda ctx: years_naming_different_things(ctx.claims),
     "figures_of_named_others": lambda ctx: figures_of_named_others(ctx.claims, ctx.holders),
     "different_holders": lambda ctx: different_holders(ctx.claims, ctx.holders, ctx.lexicon.holder_words.suffixes),
@@ -151,7 +153,7 @@ def kept_apart_by_rule(
     """(rule id, n x n matrix) of every rule that keeps some pair apart: the rules of
     rules/align/ by their ids, each facet as "facets.<facet>"."""
     ctx = PairContext(claims, lexicon, days or {})
-    found = [(f"facets.{facet}", matrix) for facet, matrix in facets_apart_by_facet(claims, lexicon.facet_apart)]
+    found = [(f"facets.{facet}", matrix) for facet, matrix in facets_apart_by_facet(claims, lexicon.facet_apart, lexicon.facet_excludes)]
     for rule_id, name in lexicon.pair_checks:
         if name in CHECKS:
             matrix = CHECKS[name](ctx)

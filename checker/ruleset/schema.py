@@ -113,6 +113,11 @@ class FacetRule(RuleBase):
         description="marked_vs_unmarked: a marked figure never joins an unmarked one; "
         "marked_vs_unmarked_if_values_differ: only when their values differ; none: read, not used to pair",
     )
+    excludes: list[str] = Field(
+        default_factory=list,
+        description="facets a figure so marked never shares a quantity with, whatever the values "
+        "(a depth is never a distance from a place)",
+    )
 
 
 class FurnitureRule(RuleBase):
