@@ -61,10 +61,7 @@ def parse_config(text: str) -> ModelConfig:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    # every gold cluster: the shared files and our own (tests/data/gold-own), so the model
-    # learns from as many stories as there are
-    parser.add_argument("gold", nargs="*", type=Path, default=sorted((ROOT / "tests/data/gold").glob("*.yaml"))
-                        + sorted((ROOT / "tests/data/gold-own").glob("*.yaml")))
+    parser.add_argument("gold", nargs="*", type=Path, default=sorted((ROOT / "tests/data/gold").glob("*.yaml")))
     parser.add_argument("--config", type=parse_config, default=None, metavar="FAMILY:STRENGTH:THRESHOLD:LINKAGE[:DIFFERING_WEIGHT[:BAGS]]",
                         help="the configuration to fit (default: the stored model's)")
     parser.add_argument("--search", action="store_true", help="cross-validate every SEARCH configuration, keep the best")
