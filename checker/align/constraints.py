@@ -58,7 +58,7 @@ def _time_span(claim: Claim) -> str:
 _UNCOUNTED_KINDS = frozenset({QuantityKind.measure, QuantityKind.time})
 # Below this cosine, two specific counted phrases name different things (troops vs posts,
 # outboard motors vs boats, sons vs clans). Raised from 0.3: leave-one-cluster-out over the 19
-# gold files, traps grouped 25 -> 20 and alignment precision 0.915 -> 0.935, for alignment
+# gold files (single fits, one bag), traps grouped 25 -> 20 and alignment precision 0.915 -> 0.935, for alignment
 # recall 0.728 -> 0.712 (the pairs below 0.4 that are one thing are mostly other words for
 # people, which the outcome exception keeps).
 COUNTED_COSINE_FLOOR = 0.4
