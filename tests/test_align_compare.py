@@ -608,7 +608,7 @@ def test_lives_claimed_count_the_same_dead_as_people_killed():
 
 
 def test_a_physical_measure_never_groups_with_a_figure_of_another_dimension():
-    from checker.align.constraints import different_dimensions
+    from checker.align.dimensions import different_dimensions
 
     claims, at = _indexed(
         "Two tonnes of medicine was also flown in by the health ministry to the airport.",

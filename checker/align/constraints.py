@@ -117,48 +117,6 @@ def different_people(claims: list[Claim]) -> np.ndarray:
     return named[:, None] & named[None, :] & ((names @ names.T) == 0)
 
 
-# Units a figure is often written without: "a 7.6 quake" is "magnitude 7.6".
-_UNITS_OFTEN_LEFT_OUT = frozenset({"magnitude", "degree"})
-
-
-# The place a distance is measured from, after its direction: "14 miles north-northeast of
-# Healdsburg", "75 kilometers (50 miles) west of Manokwari", "85 miles from Papua's main city
-# of Manokwari" (the last name of the clause: the city, not the province).
-_REFERENCE_PLACE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
-_CLAUSE_END = re.compile(r"[,;:]|\.(?:\s|$)")
-_REFERENCE_CHARS = 90
-
-
-def reference_place(claim: Claim) -> str | None:
-    """The named place an offset distance (the offset facet) is measured from, else None."""
-    if "offset" not in claim.facets:
-        return None
-    after = claim.sentence[claim.end - claim.sentence_start :][:_REFERENCE_CHARS]
-    if after.lstrip().startswith("("):  # "75 kilometers (50 miles) west of ...": past the conversion
-        after = after[after.find(")") + 1 :]
-    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
-    names = _REFERENCE_PLACE.findall(clause)
-    return names[-1].lower() if names else None
-
-
-def distances_from_other_places(claims: list[Claim]) -> np.ndarray:
-    """Pairs of distances measured from two different named places (n x n, True = apart):
-    "twelve miles east of Cloverdale" is never "about 14 miles north-northeast of Healdsburg"."""
-    places = [reference_place(c) for c in claims]
-    codes = value_codes(places)
-    known = np.array([p is not None for p in places])
-    return known[:, None] & known[None, :] & (codes[:, None] != codes[None, :])
-
-
-def different_dimensions(claims: list[Claim]) -> np.ndarray:
-    """Pairs of a physical measure and a figure not in its dimension (n x n, True = apart):
-    "two tonnes of medicine" is never "two more" patients, nor 35 km a 35-hectare farm.
-    Miles and kilometres share a dimension (units.canonical_unit)."""
-    dimension = np.array([_dimension(c) for c in claims], dtype=object)
-    measured = dimension != ""
-    return (measured[:, None] | measured[None, :]) & (dimension[:, None] != dimension[None, :])
-
-
 def years_naming_different_things(claims: list[Claim]) -> np.ndarray:
     """Pairs of years that each name which thing a noun is, with different values (n x n,
     True = apart): "the 2017 Astana agreement" and "a 2018 de-escalation agreement" are two
@@ -175,13 +133,6 @@ def _names_its_noun(claim: Claim) -> bool:
         return False
     after = "".join(claim.sentence[claim.end - claim.sentence_start :].split())
     return after.startswith("".join(claim.counted.split()))
-
-
-def _dimension(claim: Claim) -> str:
-    if claim.kind != QuantityKind.measure or not claim.unit:
-        return ""
-    unit = canonical_unit(claim.unit) or ""
-    return "" if unit in _UNITS_OFTEN_LEFT_OUT else unit
 
 
 def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:

@@ -19,8 +19,6 @@ import numpy as np
 
 from checker.align.constraints import (
     cannot_link,
-    different_dimensions,
-    distances_from_other_places,
     different_events,
     distant_calendar_periods,
     is_flight,
@@ -30,6 +28,7 @@ from checker.align.constraints import (
     past_and_present,
     years_naming_different_things,
 )
+from checker.align.dimensions import different_dimensions, distances_from_other_places, fractions_and_counted_things
 from checker.align.event_days import other_days_events
 from checker.align.facet_pairs import facets_apart_by_facet
 from checker.align.holders import (
@@ -99,6 +98,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "listed_in_one_sentence": lambda ctx: listed_in_one_sentence(ctx.claims),
     "different_dimensions": lambda ctx: different_dimensions(ctx.claims),
     "distances_from_other_places": lambda ctx: distances_from_other_places(ctx.claims),
+    "fractions_and_counted_things": lambda ctx: fractions_and_counted_things(ctx.claims),
     "years_naming_different_things": lambda ctx: years_naming_different_things(ctx.claims),
     "figures_of_named_others": lambda ctx: figures_of_named_others(ctx.claims, ctx.holders),
     "different_holders": lambda ctx: different_holders(ctx.claims, ctx.holders, ctx.lexicon.holder_words.suffixes),
