@@ -51,6 +51,8 @@ def speaker_in(doc: Doc, number_token: Token | None, words: AttributionWords) ->
             subject = cue.head  # "the offensive, which has claimed 660 lives": the offensive
         if subject is None:
             continue
+        if number_token is not None and _outside_report(number_token, cue, subject):
+            continue
         if not _can_speak(subject, words):
             continue  # "the numbers show", "no damage was reported": not a source
         text = _source_text(subject)
@@ -231,6 +233,28 @@ def _reports(cue: Token, number: Token | None) -> bool:
             return child.dep_ not in _NOT_REPORTED_DEPS
         child = ancestor
     return False
+
+
+def _outside_report(number: Token, cue: Token, subject: Token) -> bool:
+    """True when ``number`` is in the cue's subject ("4.6-Magnitude Earthquake Recorded Near
+    Healdsburg": the quake is what was recorded, not who records) or in a prepositional phrase
+    fronted before the subject of a cue that reports what follows it ("After a
+    quarter-century of craziness, he admitted his ruse"). A clause before a cue that ends the
+    sentence ("When the attack came at 3.45pm, Mr Ging said ...", "... 75 kilometers west of
+    Manokwari, the USGS said") stays the speaker's account."""
+    if number in subject.subtree:
+        return True
+    child = number
+    for ancestor in number.ancestors:
+        if ancestor == cue:
+            reports_after = any(c.dep_ in _REPORTED_DEPS and c.i > cue.i for c in cue.children)
+            return child.dep_ == "prep" and child.i < subject.i < cue.i and reports_after
+        child = ancestor
+    return False
+
+
+# What a cue reports, when it follows the cue: "admitted his ruse", "said that 40 died".
+_REPORTED_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 
 
 def _depth(token: Token) -> int:

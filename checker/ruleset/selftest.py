@@ -159,7 +159,9 @@ def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> st
 
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
     claims = attribute_claims(doc, build_claims(doc, ExtractSettings()).claims, lexicon.attribution)
-    attribution = next(c.attribution for c in claims if c.text == figure)
+    attribution = next((c.attribution for c in claims if c.text == figure), None)
+    if attribution is None:
+        raise ValueError(f"no claim {figure!r} in {text!r}; claims: {[c.text for c in claims]}")
     if role == "anonymous_sources":
         return attribution.kind.value
     return attribution.hedge if role == "hedges" else attribution.source
