@@ -2,8 +2,8 @@
 
 ingest -> extract -> attribute -> align -> compare -> report, each a package under
 checker/ that takes and returns the models of checker/models.py. Shared modules (models,
-dates, days, lexicon, units, subjects, textclean, locations, ranking, source_names, nlp, ruleset) may be imported by
-any stage; the orchestration on top (pipeline, engine, ledger, evaluation, api, cli,
+dates, days, lexicon, units, subjects, pronouns, textclean, locations, ranking, source_names,
+nlp, ruleset) may be imported by any stage; the orchestration on top (pipeline, engine, ledger, evaluation, api, cli,
 baseline, config) may import anything. The imports below that break the rule today are
 listed as debt, each with where it is: the test fails when a new one appears, and when a
 listed one is gone (so the list only shrinks).
@@ -61,7 +61,7 @@ def test_the_listed_debt_still_exists():
 
 
 def test_shared_modules_import_no_stage():
-    shared = ["models.py", "dates.py", "days.py", "figure_words.py", "lexicon.py", "units.py", "subjects.py", "textclean.py", "locations.py", "ranking.py", "source_names.py"]
+    shared = ["models.py", "dates.py", "days.py", "figure_words.py", "lexicon.py", "units.py", "subjects.py", "textclean.py", "locations.py", "ranking.py", "source_names.py", "pronouns.py"]
     paths = [CHECKER / name for name in shared] + list((CHECKER / "nlp").rglob("*.py")) + [
         p for p in (CHECKER / "ruleset").rglob("*.py") if p.relative_to(CHECKER.parent).as_posix() not in RUNNERS
     ]

@@ -14,6 +14,7 @@ import numpy as np
 
 from checker.align.constraints import OUTCOME_EVENTS, different_people
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
+from checker import pronouns
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim
 from checker.subjects import is_age, person_name, same_described_person
@@ -79,7 +80,6 @@ _NEXT_SENTENCE_GAP = 3
 _REPORTED = re.compile(r"\b(?:said|says|say|according to|claimed|claims|claim|reported|reports|told|estimated|estimates|counted|confirmed)\b", re.I)
 # "One of the fatalities": a figure that picks some out of others, not a count of its own.
 _PARTITIVE_AFTER = re.compile(r"^\s*(?:of|out of)\s+(?:the|them|those|these)\b", re.I)
-_NOT_A_SIDE = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # "Another two people", "three more": an addition to a figure given before, not an account.
 _ADDITION_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s*$", re.I)
 
@@ -99,7 +99,7 @@ def _tells_an_account(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) 
     return (
         not claim.part_of
         and (source[:1].isupper() or claim.attribution.source_normalized in lexicon.source_aliases.values())
-        and source.lower() not in _NOT_A_SIDE
+        and source.lower() not in pronouns.SPEAKERS
         and claim.text.lower() not in source.lower()
         and lexicon.canonical_predicate(claim.predicate) in measures
         and bool(_REPORTED.search(claim.sentence))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc, Token
 
+from checker import pronouns
 from checker.source_names import normalize_source
 from checker.attribute.speakers import Speaker, last_named_entity, phrase_pattern, speaker_in
 from checker.lexicon import AttributionWords
@@ -82,7 +83,7 @@ def _speaker_of_following_quote(doc: AnalysedArticle, sentence: AnalysedSentence
 
 def _resolve_pronoun(doc: AnalysedArticle, sentence: AnalysedSentence, pronoun: str) -> str | None:
     """``he`` -> the last person named before (or in) this sentence; ``it``/``they`` -> the last organisation."""
-    if pronoun.lower() in ("he", "she", "him", "her"):
+    if pronoun.lower() in pronouns.PERSON:
         labels: tuple[str, ...] = ("PERSON",)
     elif pronoun.lower() == "it":  # a nationality ("German police") is never "it"
         labels = ("ORG", "GPE")

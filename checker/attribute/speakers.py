@@ -13,13 +13,12 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from checker import pronouns
 from checker.lexicon import AttributionWords
 from checker.nlp.lemmas import lemma
 
 _SUBJECT_DEPS = {"nsubj"}
 _SOURCE_MODIFIERS = {"det", "amod", "compound", "poss", "case", "nmod", "nummod", "prep", "pobj", "cc", "conj", "punct", "appos"}
-_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"they", "it", "we", "i"}
 
 
 class Speaker(BaseModel):
@@ -62,7 +61,7 @@ def speaker_in(doc: Doc, number_token: Token | None, words: AttributionWords) ->
             source=text,
             cue=cue.text,
             anonymous=_anonymous(text, words) and not _is_named(subject),
-            pronoun=subject.lower_ in _PRONOUNS | _GROUP_PRONOUNS,
+            pronoun=subject.lower_ in pronouns.PERSON | pronouns.SUBJECT | pronouns.FIRST_PERSON,
         )
     return None
 

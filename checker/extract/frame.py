@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from checker import pronouns
 from checker.extract.holder import holder_of
 from checker.nlp.lemmas import lemma
 
@@ -17,7 +18,6 @@ _NUMBER_TO_NOUN = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod",
 # Modifier labels kept when writing what is counted ("Turkish military and civilian personnel").
 _COUNTED_MODIFIERS = {"amod", "compound", "nmod", "poss", "conj", "cc"}
 # Nouns that only say "a part of something said before" ("300,000 of those").
-_ANAPHORIC = {"those", "them", "these", "which", "whom", "it"}
 _PRONOUN_LIKE = {"PRON", "DET"}
 # "55 wounded, 15 critically": a figure with only a degree after it is a part of the one before.
 _DEGREE_ONLY = {"critically", "seriously", "severely", "gravely", "badly", "fatally", "lightly", "slightly"}
@@ -86,7 +86,7 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 obj = _plural_conjunct(objects[0])
-                return obj, obj.lower_ in _ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
+                return obj, obj.lower_ in pronouns.ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
     if _degree_of_an_earlier_figure(span):
         return None, True
     if money and (sum_of := _what_money_is(anchor, span)) is not None:

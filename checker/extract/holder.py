@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from checker import pronouns
 from checker.nlp.lemmas import lemma
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Pronouns that, as the subject of a reported clause, stand for the one who reports it.
-_REPORTER_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Clauses that share their head's subject: "expects to take", "rose and then fell".
 _SHARED_SUBJECT = ("xcomp", "conj")
 # Words a name may hold between its capitalised words ("Bank of America", "AT & T").
@@ -63,7 +63,7 @@ def _subject_name(verb: Token) -> str | None:
             owner = _proper_possessor(subject)
             if owner is not None:
                 return owner
-            if subject.lower_ in _REPORTER_PRONOUNS and verb.dep_ == "ccomp" and verb.head is not verb:
+            if subject.lower_ in pronouns.SUBJECT and verb.dep_ == "ccomp" and verb.head is not verb:
                 verb = verb.head
                 continue
             return None
