@@ -226,12 +226,19 @@ def _reports(cue: Token, number: Token | None) -> bool:
     adverbial clause of its own."""
     if number is None:
         return False
+    edge = _edge_below(cue, number)
+    return edge is not None and edge.dep_ not in _NOT_REPORTED_DEPS
+
+
+def _edge_below(cue: Token, number: Token) -> Token | None:
+    """The child of ``cue`` that ``number`` hangs from (``number`` itself when it is one), or
+    None when ``number`` is not below ``cue``."""
     child = number
     for ancestor in number.ancestors:
         if ancestor == cue:
-            return child.dep_ not in _NOT_REPORTED_DEPS
+            return child
         child = ancestor
-    return False
+    return None
 
 
 def _outside_report(number: Token, cue: Token, subject: Token) -> bool:
@@ -243,13 +250,10 @@ def _outside_report(number: Token, cue: Token, subject: Token) -> bool:
     Manokwari, the USGS said") stays the speaker's account."""
     if number in subject.subtree:
         return True
-    child = number
-    for ancestor in number.ancestors:
-        if ancestor == cue:
-            reports_after = any(c.dep_ in _REPORTED_DEPS and c.i > cue.i for c in cue.children)
-            return child.dep_ == "prep" and child.i < subject.i < cue.i and reports_after
-        child = ancestor
-    return False
+    edge = _edge_below(cue, number)
+    if edge is None or edge.dep_ != "prep" or not edge.i < subject.i < cue.i:
+        return False
+    return any(c.dep_ in _REPORTED_DEPS and c.i > cue.i for c in cue.children)
 
 
 # What a cue reports, when it follows the cue: "admitted his ruse", "said that 40 died".

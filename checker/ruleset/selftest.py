@@ -84,8 +84,7 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
         from checker.align.holders import holder
 
-        claim = next(c for c in _extracted(given["text"]) if c.text == given["figure"])
-        return holder(claim, lexicon.holder_words)
+        return holder(_claim_of(_extracted(given["text"]), given["figure"], given["text"]), lexicon.holder_words)
     if isinstance(rule, WordsRule) and rule.role == "company_suffixes":
         from checker.align.holders import same_holder
 
@@ -159,9 +158,7 @@ def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> st
 
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
     claims = attribute_claims(doc, build_claims(doc, ExtractSettings()).claims, lexicon.attribution)
-    attribution = next((c.attribution for c in claims if c.text == figure), None)
-    if attribution is None:
-        raise ValueError(f"no claim {figure!r} in {text!r}; claims: {[c.text for c in claims]}")
+    attribution = _claim_of(claims, figure, text).attribution
     if role == "anonymous_sources":
         return attribution.kind.value
     return attribution.hedge if role == "hedges" else attribution.source
@@ -170,7 +167,15 @@ def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> st
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
     """The holder the real extract stage gives the claim ``figure`` of ``text``."""
     claims = _extracted(text, estimating_verbs=rules.words("estimating_verbs"))
-    return next(c.holder for c in claims if c.text == figure)
+    return _claim_of(claims, figure, text).holder
+
+
+def _claim_of(claims: list[Claim], figure: str, text: str) -> Claim:
+    """The claim written ``figure``; a case naming a figure the stage did not find says so."""
+    found = next((c for c in claims if c.text == figure), None)
+    if found is None:
+        raise ValueError(f"no claim {figure!r} in {text!r}; claims: {[c.text for c in claims]}")
+    return found
 
 
 def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
