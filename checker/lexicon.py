@@ -6,7 +6,8 @@ so neither of them reads rule files itself.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -67,6 +68,18 @@ class Lexicon(BaseModel):
     holder_words: HolderWords = HolderWords()
     # heads that say little about what is counted ("two others", "300,000 people"; rules/lexicons/generic_heads.yml)
     generic_heads: frozenset[str] = frozenset()
+    # The words below have no default: a lexicon built without them would quietly link or
+    # part other pairs. Titles and suffixes that are no part of whose name it is: "Mr.", "Jr."
+    # (rules/lexicons/name_titles.yml)
+    name_titles: frozenset[str]
+    # sites a strike hits one at a time: "a school" / "schools" (rules/lexicons/site_nouns.yml)
+    site_nouns: frozenset[str]
+    # units a figure is often written without: "a 7.6 quake" (rules/lexicons/units_left_out.yml)
+    units_left_out: frozenset[str]
+    # words that report a side's account: "said", "according to" (rules/lexicons/reporting_words.yml)
+    reporting_words: frozenset[str]
+    # words that make a figure an addition to one before: "another two" (rules/lexicons/addition_words.yml)
+    addition_words: frozenset[str]
     # what the attribute stage reads sources by, the source aliases among them
     attribution: AttributionWords
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
@@ -89,6 +102,11 @@ class Lexicon(BaseModel):
             anybody=rules.words("anybody"),
             market_moves=rules.words("market_moves"),
             generic_heads=rules.words("generic_heads"),
+            name_titles=rules.words("name_titles"),
+            site_nouns=rules.words("site_nouns"),
+            units_left_out=rules.words("units_left_out"),
+            reporting_words=rules.words("reporting_words"),
+            addition_words=rules.words("addition_words"),
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
                 suffixes=rules.words("company_suffixes"),
@@ -160,6 +178,12 @@ class Lexicon(BaseModel):
             seen.add(normalized)
             normalized = self.source_parents[normalized]
         return normalized
+
+
+def any_word(words: Iterable[str]) -> str:
+    """``words`` as one regular-expression alternation, escaped and longest first (a phrase
+    before a word it starts with); with no words, one that never matches."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or r"(?!)"
 
 
 def _relation(a, b, broader: dict[str, frozenset[str]], canon) -> Relation:

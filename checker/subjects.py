@@ -24,7 +24,6 @@ _AGED = re.compile(r"\bage[sd]?\b", re.I)
 _AGED_BEFORE = re.compile(r"\bage[sd]?\s*$", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'.-]+(?: I{1,3}| Jr\.| Sr\.)?,\s*$")
 _AFTER_AGE = re.compile(r"^\s*(?:,|\bof\b|\))")
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "iii", "ii", "jr", "sr"})
 
 
 def is_age(claim: Claim) -> bool:
@@ -45,13 +44,14 @@ def is_age(claim: Claim) -> bool:
     )
 
 
-def person_name(claim: Claim) -> set[str]:
+def person_name(claim: Claim, titles: frozenset[str]) -> set[str]:
     """The words of a name the figure is tied to: the capitalised words of the counted phrase
-    when it ends in one ("Anthony LaCalamita III"), not "Troy man"; titles left out."""
+    when it ends in one ("Anthony LaCalamita III"), not "Troy man"; ``titles`` left out
+    (rules/lexicons/name_titles.yml)."""
     words = (claim.counted or "").split()
     if not words or not words[-1][:1].isupper():
         return set()
-    return {w.strip(".").lower() for w in words if w[:1].isupper() and w.strip(".").lower() not in _TITLES}
+    return {w.strip(".").lower() for w in words if w[:1].isupper() and w.strip(".").lower() not in titles}
 
 
 def same_named_person(a: Claim, b: Claim) -> bool:

@@ -479,7 +479,7 @@ def test_one_persons_age_is_linked_however_the_person_is_named():
         "He received an award for doctors under age 40. Police named the victim as Benjamin Banky, 40, of Vancouver.",
     )
     assert not is_age(claims[at("1.txt", "180 pounds")])
-    linked = one_age(claims)
+    linked = one_age(claims, _lexicon().name_titles)
     assert linked[at("0.txt", "38"), at("1.txt", "38")]
     assert linked[at("2.txt", "47"), at("3.txt", "47")]  # Paul Riva and Riva
     assert not linked[at("3.txt", "47"), at("4.txt", "47")]  # Riva and Jean Larson
@@ -616,7 +616,7 @@ def test_a_physical_measure_never_groups_with_a_figure_of_another_dimension():
         "The quake struck 35 kilometers (22 miles) from the city, at a depth of 35 kilometers.",
         "A 7.6 quake and a magnitude 7.6 tremor were both reported.",
     )
-    apart = different_dimensions(claims)
+    apart = different_dimensions(claims, _lexicon().units_left_out)
     assert apart[at("0.txt", "Two tonnes"), at("1.txt", "two")]
     assert not apart[at("2.txt", "35 kilometers"), at("2.txt", "22 miles")]
     assert not apart[at("3.txt", "7.6"), at("3.txt", "magnitude 7.6")]

@@ -6,15 +6,16 @@ import datetime as dt
 
 import pytest
 
-from checker.extract import ExtractSettings, analyse_articles, build_claims
+from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
 from checker.attribute import attribute_claims
 from checker.lexicon import Lexicon
 from checker.models import Article
 from checker.nlp.spacy_model import load_spacy
 from checker.ruleset import load_rules
 
-LEXICON = Lexicon.from_rules(load_rules())
-SETTINGS = ExtractSettings(event_words=LEXICON.event_words)
+RULES = load_rules()
+LEXICON = Lexicon.from_rules(RULES)
+SETTINGS = ExtractSettings(event_words=LEXICON.event_words, frame_words=FrameWords.from_rules(RULES))
 
 
 def claims_of(text: str, published: dt.date | None = None):

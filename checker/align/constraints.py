@@ -107,12 +107,13 @@ def cannot_link(claims: list[Claim], features: np.ndarray, lexicon: Lexicon) -> 
     # 38-year-old man"), and any two words may name one person; only two names differ.
     age = np.array([is_age(c) for c in claims])
     both_ages = age[:, None] & age[None, :]
-    return np.where(both_ages, different_people(claims), counted_veto)
+    return np.where(both_ages, different_people(claims, lexicon.name_titles), counted_veto)
 
 
-def different_people(claims: list[Claim]) -> np.ndarray:
-    """Pairs whose counted words are both names and share no word (n x n): Riva vs Kafoury."""
-    names = incidence([person_name(c) for c in claims])
+def different_people(claims: list[Claim], titles: frozenset[str]) -> np.ndarray:
+    """Pairs whose counted words are both names and share no word (n x n): Riva vs Kafoury
+    (``titles`` are no part of a name)."""
+    names = incidence([person_name(c, titles) for c in claims])
     named = names.sum(axis=1) > 0
     return named[:, None] & named[None, :] & ((names @ names.T) == 0)
 

@@ -13,24 +13,21 @@ from checker.align.features import value_codes
 from checker.models import Claim, QuantityKind
 from checker.units import canonical_unit
 
-# Units a figure is often written without: "a 7.6 quake" is "magnitude 7.6".
-_UNITS_OFTEN_LEFT_OUT = frozenset({"magnitude", "degree"})
-
-
-def different_dimensions(claims: list[Claim]) -> np.ndarray:
+def different_dimensions(claims: list[Claim], units_left_out: frozenset[str]) -> np.ndarray:
     """Pairs of a physical measure and a figure not in its dimension (n x n, True = apart):
     "two tonnes of medicine" is never "two more" patients, nor 35 km a 35-hectare farm.
-    Miles and kilometres share a dimension (units.canonical_unit)."""
-    dimension = np.array([_dimension(c) for c in claims], dtype=object)
+    Miles and kilometres share a dimension (units.canonical_unit); a unit figures are often
+    written without (``units_left_out``: "a 7.6 quake" is "magnitude 7.6") is no dimension."""
+    dimension = np.array([_dimension(c, units_left_out) for c in claims], dtype=object)
     measured = dimension != ""
     return (measured[:, None] | measured[None, :]) & (dimension[:, None] != dimension[None, :])
 
 
-def _dimension(claim: Claim) -> str:
+def _dimension(claim: Claim, units_left_out: frozenset[str]) -> str:
     if claim.kind != QuantityKind.measure or not claim.unit:
         return ""
     unit = canonical_unit(claim.unit) or ""
-    return "" if unit in _UNITS_OFTEN_LEFT_OUT else unit
+    return "" if unit in units_left_out else unit
 
 
 def fractions_and_counted_things(claims: list[Claim]) -> np.ndarray:

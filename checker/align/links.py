@@ -15,7 +15,7 @@ import numpy as np
 from checker.align.constraints import OUTCOME_EVENTS, different_people
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker import pronouns
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, any_word
 from checker.models import Bound, Claim
 from checker.subjects import is_age, person_name, same_described_person
 from checker.units import canonical_unit, to_canonical
@@ -44,7 +44,11 @@ def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
     """
     n = len(claims)
     measures = _casualty_measures(lexicon)
-    candidate = np.array([_tells_an_account(c, lexicon, measures) for c in claims])
+    # A sentence that reports what someone says: the side whose account the figure is.
+    reported = re.compile(rf"\b(?:{any_word(lexicon.reporting_words)})\b", re.I)
+    # "Another two people": an addition to a figure given before, not an account.
+    addition_before = re.compile(rf"\b(?:{any_word(lexicon.addition_words)})\s*$", re.I)
+    candidate = np.array([_tells_an_account(c, lexicon, measures, reported, addition_before) for c in claims])
     if candidate.sum() < 2:
         return np.zeros((n, n), dtype=bool)
     article = value_codes([c.article_id for c in claims])
@@ -76,12 +80,8 @@ def rival_accounts(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
 
 # Characters between one sentence's end and the next one's start (a space or a paragraph break).
 _NEXT_SENTENCE_GAP = 3
-# A sentence that reports what someone says: the side whose account the figure is.
-_REPORTED = re.compile(r"\b(?:said|says|say|according to|claimed|claims|claim|reported|reports|told|estimated|estimates|counted|confirmed)\b", re.I)
 # "One of the fatalities": a figure that picks some out of others, not a count of its own.
 _PARTITIVE_AFTER = re.compile(r"^\s*(?:of|out of)\s+(?:the|them|those|these)\b", re.I)
-# "Another two people", "three more": an addition to a figure given before, not an account.
-_ADDITION_BEFORE = re.compile(r"\b(?:another|other|additional|further)\s*$", re.I)
 
 
 def _casualty_measures(lexicon: Lexicon) -> frozenset[str]:
@@ -91,7 +91,9 @@ def _casualty_measures(lexicon: Lexicon) -> frozenset[str]:
     return outcomes | frozenset(p for p, narrower in lexicon.predicate_broader.items() if outcomes & narrower)
 
 
-def _tells_an_account(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) -> bool:
+def _tells_an_account(
+    claim: Claim, lexicon: Lexicon, measures: frozenset[str], reported: re.Pattern, addition_before: re.Pattern
+) -> bool:
     """A whole figure for a casualty measure, in a sentence that reports the words of a
     side named in it (not "he", not the counted people themselves)."""
     source = claim.attribution.source or ""
@@ -102,13 +104,13 @@ def _tells_an_account(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) 
         and source.lower() not in pronouns.SPEAKERS
         and claim.text.lower() not in source.lower()
         and lexicon.canonical_predicate(claim.predicate) in measures
-        and bool(_REPORTED.search(claim.sentence))
+        and bool(reported.search(claim.sentence))
         and not _PARTITIVE_AFTER.match(claim.sentence[rel_end:])
-        and not _ADDITION_BEFORE.search(claim.sentence[:rel_start])
+        and not addition_before.search(claim.sentence[:rel_start])
     )
 
 
-def one_age(claims: list[Claim]) -> np.ndarray:
+def one_age(claims: list[Claim], titles: frozenset[str]) -> np.ndarray:
     """Pairs giving one person's age (n x n, True = the same quantity): two ages of the same
     figure whose words do not name two different people ("Anthony LaCalamita, 38" and "a
     38-year-old male"). Inside one story an age is a person's signature; the classifier, made
@@ -118,25 +120,25 @@ def one_age(claims: list[Claim]) -> np.ndarray:
     if age.sum() < 2:
         return np.zeros((len(claims), len(claims)), dtype=bool)
     point = np.array([c.value.point for c in claims])
-    same = age[:, None] & age[None, :] & (point[:, None] == point[None, :]) & ~different_people(claims)
+    same = age[:, None] & age[None, :] & (point[:, None] == point[None, :]) & ~different_people(claims, titles)
     np.fill_diagonal(same, False)
     return same
 
 
-def one_persons_ages(claims: list[Claim], anybody: frozenset[str]) -> np.ndarray:
+def one_persons_ages(claims: list[Claim], anybody: frozenset[str], titles: frozenset[str]) -> np.ndarray:
     """Pairs giving the age of one named or described person, whatever the two ages are (n x n,
     True = the same quantity): "Anthony LaCalamita, 38" and "LaCalamita, 39", or "the gunman,
     a 38-year-old" and "the gunman, aged 39", are two accounts of one age, so that the compare
     stage sets 38 against 39. A name's words must all be in the other's ("Smith" / "John
     Smith", never "John Smith" / "Michael Smith"); a word for anybody ("a man, 38") is no one
-    in particular (rules/lexicons/anybody.yml)."""
+    in particular (rules/lexicons/anybody.yml); ``titles`` are no part of a name."""
     n = len(claims)
     age = [c.bound == Bound.exact and is_age(c) for c in claims]
     same = np.zeros((n, n), dtype=bool)
     if sum(age) < 2:
         return same
     ages = [i for i in range(n) if age[i]]  # a partition holds hundreds of claims, a few ages
-    names = {i: person_name(claims[i]) for i in ages}
+    names = {i: person_name(claims[i], titles) for i in ages}
     for x, i in enumerate(ages):
         for j in ages[x + 1 :]:
             if claims[i].article_id == claims[j].article_id:

@@ -96,7 +96,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "market_prices_of_other_days": lambda ctx: market_prices_of_other_days(ctx.claims, ctx.lexicon.market_moves),
     "past_and_present": lambda ctx: past_and_present(ctx.claims),
     "listed_in_one_sentence": lambda ctx: listed_in_one_sentence(ctx.claims),
-    "different_dimensions": lambda ctx: different_dimensions(ctx.claims),
+    "different_dimensions": lambda ctx: different_dimensions(ctx.claims, ctx.lexicon.units_left_out),
     "distances_from_other_places": lambda ctx: distances_from_other_places(ctx.claims),
     "fractions_and_counted_things": lambda ctx: fractions_and_counted_things(ctx.claims),
     "years_naming_different_things": lambda ctx: years_naming_different_things(ctx.claims),
@@ -105,7 +105,7 @@ CHECKS: dict[str, Callable[[PairContext], np.ndarray]] = {
     "different_parsed_holders": lambda ctx: different_parsed_holders(ctx.claims, ctx.lexicon.holder_words),
     "merged_and_named_holders": _merged,
     "different_events": lambda ctx: different_events(ctx.claims, ctx.lexicon),
-    "one_site_and_many": lambda ctx: one_site_and_many(ctx.claims, ctx.tolls),
+    "one_site_and_many": lambda ctx: one_site_and_many(ctx.claims, ctx.tolls, ctx.lexicon.site_nouns),
     "fled_and_sheltered": _fled_and_sheltered,
     "other_days_events": lambda ctx: other_days_events(ctx.claims, ctx.days),
     "other_written_days": _written_days,
@@ -122,8 +122,8 @@ VETOES: dict[str, Callable[[PairContext], np.ndarray]] = {
 # Rule links: the check, and whether its link is certain or a rival account.
 LINKS: dict[str, tuple[str, Callable[[PairContext], np.ndarray]]] = {
     "rival_accounts": ("rival", lambda ctx: rival_accounts(ctx.claims, ctx.lexicon)),
-    "one_age": ("certain", lambda ctx: one_age(ctx.claims)),
-    "one_persons_ages": ("certain", lambda ctx: one_persons_ages(ctx.claims, ctx.lexicon.anybody)),
+    "one_age": ("certain", lambda ctx: one_age(ctx.claims, ctx.lexicon.name_titles)),
+    "one_persons_ages": ("certain", lambda ctx: one_persons_ages(ctx.claims, ctx.lexicon.anybody, ctx.lexicon.name_titles)),
     "restated_in_other_units": ("certain", lambda ctx: restated_in_other_units(ctx.claims)),
     "one_holders_market_share": ("certain", lambda ctx: one_holders_market_share(ctx.claims, ctx.lexicon.holder_words)),
 }

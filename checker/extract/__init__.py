@@ -7,6 +7,7 @@ are parsed by spaCy, in one batched ``nlp.pipe`` call for the whole run.
 from __future__ import annotations
 
 from checker.extract.claims import ExtractSettings, build_claims
+from checker.extract.frame import FrameWords
 from checker.extract.prepare import analyse_articles
 
-__all__ = ["ExtractSettings", "analyse_articles", "build_claims"]
+__all__ = ["ExtractSettings", "FrameWords", "analyse_articles", "build_claims"]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.extract.days.dated import writing_range
 from checker.extract.days.window import recent_window
 from checker.extract.facets import read_facets
-from checker.extract.frame import Frame, frame_for
+from checker.extract.frame import Frame, FrameWords, frame_for
 from checker.extract.numbers import find_numbers
 from checker.extract.numbers.intervals import interval
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
@@ -36,6 +36,9 @@ class ExtractSettings(BaseModel):
     ordinal_nouns: frozenset[str] = frozenset()
     # Verbs whose subject estimates a figure, never owns it (rules/lexicons/estimating_verbs.yml).
     estimating_verbs: frozenset[str] = frozenset()
+    # The frame extractor's words (degrees, level verbs, negative subjects); no default, as
+    # without them every frame would quietly change.
+    frame_words: FrameWords
     # The facet rules of rules/facets/, read on every claim.
     facets: tuple[FacetRule, ...] = ()
     # Page furniture blanked before reading (rules/furniture/).
@@ -85,7 +88,7 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
                 )
             )
             break
-        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, money=mention.kind == QuantityKind.money, estimating_verbs=settings.estimating_verbs) if sentence.doc is not None else Frame()
+        frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, settings.frame_words, money=mention.kind == QuantityKind.money, estimating_verbs=settings.estimating_verbs) if sentence.doc is not None else Frame()
         scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         if settings.facets:

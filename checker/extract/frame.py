@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from checker import pronouns
 from checker.extract.holder import holder_of
 from checker.nlp.lemmas import lemma
+from checker.ruleset import RuleSet
 
 # Dependency labels by which a number attaches to the noun it counts.
 _NUMBER_TO_NOUN = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos", "det"}
@@ -19,9 +20,28 @@ _NUMBER_TO_NOUN = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod",
 _COUNTED_MODIFIERS = {"amod", "compound", "nmod", "poss", "conj", "cc"}
 # Nouns that only say "a part of something said before" ("300,000 of those").
 _PRONOUN_LIKE = {"PRON", "DET"}
-# "55 wounded, 15 critically": a figure with only a degree after it is a part of the one before.
-_DEGREE_ONLY = {"critically", "seriously", "severely", "gravely", "badly", "fatally", "lightly", "slightly"}
 _EVENT_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "advcl"}
+
+
+class FrameWords(BaseModel):
+    """The words the frame extractor reads (rules/lexicons/). No field has a default: a frame
+    read without them would silently lose its parts, levels and denials."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # "55 wounded, 15 critically": a figure with only a degree after it is a part of the one before
+    degree_only: frozenset[str]
+    # verbs whose subject takes the level a figure names: "the toll rose to 45"
+    level_verbs: frozenset[str]
+    # subjects that deny their clause: "none has offered more than eight years"
+    negative_subjects: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "FrameWords":
+        return cls(
+            degree_only=rules.words("degree_only"), level_verbs=rules.words("level_verbs"),
+            negative_subjects=rules.words("negative_subjects"),
+        )
 
 
 class Frame(BaseModel):
@@ -40,17 +60,17 @@ class Frame(BaseModel):
 
 
 def frame_for(
-    doc: Doc, start: int, end: int, event_words: frozenset[str], money: bool = False,
+    doc: Doc, start: int, end: int, event_words: frozenset[str], words: FrameWords, money: bool = False,
     estimating_verbs: frozenset[str] = frozenset(),
 ) -> Frame:
-    """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``); ``money``
-    when the number is an amount of money; the subject of one of ``estimating_verbs`` holds
-    no figure."""
+    """Frame of the number at ``doc.text[start:end]`` (offsets relative to ``doc``), read with
+    ``words``; ``money`` when the number is an amount of money; the subject of one of
+    ``estimating_verbs`` holds no figure."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Frame()
     anchor = _anchor(span)
-    noun, anaphoric = _counted_noun(anchor, span, money)
+    noun, anaphoric = _counted_noun(anchor, span, words, money)
     counted = _counted_phrase(noun, span) if noun is not None and not anaphoric else None
     head_lemma = lemma(noun).lower() if noun is not None and not anaphoric else None
     predicate, predicate_token = _predicate(noun if noun is not None else anchor, span, event_words)
@@ -61,7 +81,7 @@ def frame_for(
         phrase=written_phrase(span, noun if counted else None, predicate_token),
         place=_place(doc, span),
         anaphoric=anaphoric,
-        negated=_negated_clause(anchor),
+        negated=_negated_clause(anchor, words.negative_subjects),
         holder=holder_of(anchor, noun if not anaphoric else None, estimating_verbs),
     )
 
@@ -75,7 +95,7 @@ def _anchor(span: Span) -> Token:
     return span[-1]
 
 
-def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token | None, bool]:
+def _counted_noun(anchor: Token, span: Span, words: FrameWords, money: bool = False) -> tuple[Token | None, bool]:
     """The noun the number counts, and whether it only points back to an earlier figure."""
     inside = {t.i for t in span}
     # "hundreds of thousands of civilians", "300,000 of those": follow "of".
@@ -87,11 +107,11 @@ def _counted_noun(anchor: Token, span: Span, money: bool = False) -> tuple[Token
             if objects:
                 obj = _plural_conjunct(objects[0])
                 return obj, obj.lower_ in pronouns.ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
-    if _degree_of_an_earlier_figure(span):
+    if _degree_of_an_earlier_figure(span, words.degree_only):
         return None, True
     if money and (sum_of := _what_money_is(anchor, span)) is not None:
         return sum_of, False
-    if (reached := _what_reaches_it(anchor)) is not None:
+    if (reached := _what_reaches_it(anchor, words.level_verbs)) is not None:
         return reached, False
     # Inside-span nouns ("eight-year", "100-vehicle", "3.6 million Syrians" tokenised oddly).
     head = anchor.head
@@ -125,9 +145,9 @@ def _what_money_is(anchor: Token, span: Span) -> Token | None:
     return None
 
 
-def _what_reaches_it(anchor: Token) -> Token | None:
+def _what_reaches_it(anchor: Token, level_verbs: frozenset[str]) -> Token | None:
     """The noun a figure is the level of: "put the death toll at 40", "the toll rose to 45"
-    (the verb's object, else its subject)."""
+    (the verb's object, else the subject of one of ``level_verbs``)."""
     head = anchor.head
     if anchor.dep_ != "pobj" or head.lower_ not in ("at", "to") or head.head.pos_ != "VERB":
         return None
@@ -135,23 +155,17 @@ def _what_reaches_it(anchor: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
     if objects:
         return objects[0] if objects[0].pos_ == "NOUN" else None
-    if lemma(verb).lower() not in _LEVEL_VERBS:
+    if lemma(verb).lower() not in level_verbs:
         return None  # "troops advanced to 40 km": the troops are not 40 km
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
     return subjects[0] if subjects else None
 
 
-# Verbs whose subject takes the level a figure names ("the toll rose to 45").
-_LEVEL_VERBS = frozenset({
-    "rise", "climb", "jump", "soar", "increase", "grow", "fall", "drop", "decline", "stand", "reach", "hit", "mount",
-})
-
-
-def _degree_of_an_earlier_figure(span: Span) -> bool:
+def _degree_of_an_earlier_figure(span: Span, degree_only: frozenset[str]) -> bool:
     """", 15 critically": right after a comma, the number is followed by a degree alone."""
     nxt = _token_after(span)
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return nxt is not None and nxt.lower_ in _DEGREE_ONLY and before is not None and before.text == ","
+    return nxt is not None and nxt.lower_ in degree_only and before is not None and before.text == ","
 
 
 def _token_after(span: Span) -> Token | None:
@@ -275,7 +289,6 @@ def _complement(predicate: Token) -> set[int]:
 # Links climbed from a number to the verb of its own clause (not into a conjoined, reported
 # or relative clause: in "no one was hurt, but 20 homes were damaged" the 20 is not denied).
 _WITHIN_CLAUSE = {"nummod", "quantmod", "amod", "compound", "dobj", "attr", "acomp", "pobj", "prep", "npadvmod", "xcomp", "aux", "auxpass", "nsubj", "nsubjpass"}
-_NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "neither", "noone"}
 
 
 # "not hit by a quake in more than 25 years": a span of time the event has not happened in
@@ -283,13 +296,13 @@ _NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "neither", "noone"}
 _TIME_SPAN_PREPOSITIONS = {"in", "for", "over", "since", "during", "within"}
 
 
-def _negated_clause(anchor: Token) -> bool:
-    """Whether the number's clause is denied by "not"/"never" or by a negative subject
-    ("none of the teams", "no other offer"), so "more than eight years" means at most eight."""
+def _negated_clause(anchor: Token, negative_subjects: frozenset[str]) -> bool:
+    """Whether the number's clause is denied by "not"/"never" or by a negative subject (one
+    of ``negative_subjects``, "no other offer"), so "more than eight years" means at most eight."""
     token = anchor
     time_span = False
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") and any(_denies(child, time_span) for child in token.children):
+        if token.pos_ in ("VERB", "AUX") and any(_denies(child, time_span, negative_subjects) for child in token.children):
             return True
         if token.dep_ not in _WITHIN_CLAUSE or token.head == token:
             return False
@@ -298,12 +311,12 @@ def _negated_clause(anchor: Token) -> bool:
     return False
 
 
-def _denies(child: Token, time_span: bool) -> bool:
+def _denies(child: Token, time_span: bool, negative_subjects: frozenset[str]) -> bool:
     if child.dep_ == "neg":
         return not time_span
     if child.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return child.lower_ in _NEGATIVE_SUBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+    return child.lower_ in negative_subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
 
 
 def _has_own_object(clause: Token) -> bool:

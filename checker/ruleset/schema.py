@@ -69,6 +69,8 @@ class WordsRule(RuleBase):
     role: Literal[
         "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
+        "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
+        "reporting_words", "addition_words",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -80,7 +82,14 @@ class WordsRule(RuleBase):
         "what is counted ('300,000 people', 'two others'); cue_verbs: verbs that attribute what they govern "
         "('police said'); speaking_nouns: nouns for someone who can report a figure ('the sheriff said'); "
         "anonymous_sources: words that name no one in particular ('a senior official'); hedges: words that "
-        "hedge a claim ('reportedly')"
+        "hedge a claim ('reportedly'); degree_only: degrees that alone after a figure make it a part of "
+        "the one before ('55 wounded, 15 critically'); level_verbs: verbs whose subject takes the level a "
+        "figure names ('the toll rose to 45'); negative_subjects: subjects that deny their clause ('none "
+        "has offered more than eight years'); name_titles: titles and suffixes that are no part of whose "
+        "name it is ('Mr.', 'Jr.'); site_nouns: sites a strike hits one at a time ('a school' / 'schools'); "
+        "units_left_out: units a figure is often written without ('a 7.6 quake'); reporting_words: words "
+        "that report a side's account ('according to'); addition_words: words that make a figure an "
+        "addition to one before ('another two')"
     )
     words: list[str]
 

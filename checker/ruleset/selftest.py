@@ -34,6 +34,13 @@ UNBOUNDED = 1e18
 # How wide the hand-built claims of the cases make "about" (and so "almost": twice as far
 # under), as rules/numbers/approximators.yml does.
 _APPROX_TOLERANCE = 0.05
+# Words read by one pair check of the aligner: their cases are cases of that check.
+_CHECK_OF_WORDS = {
+    "market_moves": "market_prices_of_other_days", "name_titles": "one_persons_ages", "site_nouns": "one_site_and_many",
+    "units_left_out": "different_dimensions", "reporting_words": "rival_accounts", "addition_words": "rival_accounts",
+}
+# Words the frame extractor reads (checker/extract/frame.py).
+_FRAME_ROLES = ("degree_only", "level_verbs", "negative_subjects")
 
 
 def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
@@ -72,43 +79,45 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
     if isinstance(rule, FurnitureRule):
-        return [c.text for c in _extracted(given["text"], furniture=(rule,))]
+        return [c.text for c in _extracted(rules, given["text"], furniture=(rule,))]
     if isinstance(rule, PairRule):
         return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
     if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
         return _holder_test(rules, given["text"], given["figure"])
+    if isinstance(rule, WordsRule) and rule.role in _FRAME_ROLES:
+        return _frame_test(rules, rule.role, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role in ("cue_verbs", "speaking_nouns", "anonymous_sources", "hedges"):
-        return _attribution_test(lexicon, rule.role, given["text"], given["figure"])
+        return _attribution_test(rules, lexicon, rule.role, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role in ("anybody", "generic_heads"):
         return _finding_test(rules, lexicon, given)
     if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
         from checker.align.holders import holder
 
-        return holder(_claim_of(_extracted(given["text"]), given["figure"], given["text"]), lexicon.holder_words)
+        return holder(_claim_of(_extracted(rules, given["text"]), given["figure"], given["text"]), lexicon.holder_words)
     if isinstance(rule, WordsRule) and rule.role == "company_suffixes":
         from checker.align.holders import same_holder
 
         return "same" if same_holder(given["a"], given["b"], lexicon.holder_words.suffixes) else "different"
-    if isinstance(rule, WordsRule) and rule.role == "market_moves":
-        # the words' cases are cases of the check that reads them
-        check = PairRule(type="pair_rule", check="market_prices_of_other_days", description="", message="")
+    if isinstance(rule, WordsRule) and rule.role in _CHECK_OF_WORDS:
+        check = PairRule(type="pair_rule", check=_CHECK_OF_WORDS[rule.role], description="", message="")
         return _pair_test(rules, lexicon, check, PairRuleTest(**given))
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
-def _extracted(text: str, **settings: Any) -> list[Claim]:
-    """The claims the real extract stage finds in ``text`` with these ExtractSettings."""
-    from checker.extract import ExtractSettings, analyse_articles, build_claims
+def _extracted(rules: RuleSet, text: str, **settings: Any) -> list[Claim]:
+    """The claims the real extract stage finds in ``text`` with these ExtractSettings (and
+    the frame words of ``rules``)."""
+    from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
     from checker.nlp.spacy_model import load_spacy
 
-    extract = ExtractSettings(**settings)
+    extract = ExtractSettings(frame_words=FrameWords.from_rules(rules), **settings)
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy(), extract.furniture)[0]
     return build_claims(doc, extract).claims
 
 
 def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     """The values of the ordinal claims extracted from ``text``."""
-    claims = _extracted(text, ordinal_nouns=rules.ordinal_nouns())
+    claims = _extracted(rules, text, ordinal_nouns=rules.ordinal_nouns())
     return [c.value.point for c in claims if c.kind == QuantityKind.ordinal]
 
 
@@ -149,15 +158,16 @@ def _pair_features(claims: list[Claim], lexicon: Lexicon):
     return pair_features(claims, claim_vectors(claims, embed_texts), lexicon)
 
 
-def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> str | None:
+def _attribution_test(rules: RuleSet, lexicon: Lexicon, role: str, text: str, figure: str) -> str | None:
     """What the real attribute stage says of the claim ``figure`` of ``text``: its source, or
     for anonymous_sources its kind and for hedges its hedge."""
     from checker.attribute import attribute_claims
-    from checker.extract import ExtractSettings, analyse_articles, build_claims
+    from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
     from checker.nlp.spacy_model import load_spacy
 
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
-    claims = attribute_claims(doc, build_claims(doc, ExtractSettings()).claims, lexicon.attribution)
+    extract = ExtractSettings(frame_words=FrameWords.from_rules(rules))
+    claims = attribute_claims(doc, build_claims(doc, extract).claims, lexicon.attribution)
     attribution = _claim_of(claims, figure, text).attribution
     if role == "anonymous_sources":
         return attribution.kind.value
@@ -166,8 +176,19 @@ def _attribution_test(lexicon: Lexicon, role: str, text: str, figure: str) -> st
 
 def _holder_test(rules: RuleSet, text: str, figure: str) -> str | None:
     """The holder the real extract stage gives the claim ``figure`` of ``text``."""
-    claims = _extracted(text, estimating_verbs=rules.words("estimating_verbs"))
+    claims = _extracted(rules, text, estimating_verbs=rules.words("estimating_verbs"))
     return _claim_of(claims, figure, text).holder
+
+
+def _frame_test(rules: RuleSet, role: str, text: str, figure: str) -> str | None:
+    """What the real extract stage reads off the claim ``figure`` of ``text`` with the frame
+    words: for degree_only the figure it is a part of, for level_verbs what it counts, for
+    negative_subjects its bound."""
+    claims = _extracted(rules, text)
+    claim = _claim_of(claims, figure, text)
+    if role == "degree_only":
+        return next((c.text for c in claims if c.id == claim.part_of), None)
+    return claim.counted if role == "level_verbs" else claim.bound.value
 
 
 def _claim_of(claims: list[Claim], figure: str, text: str) -> Claim:
