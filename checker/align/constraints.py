@@ -243,17 +243,32 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+# A year or a month counted back from the writing ("last year", "two months ago", "earlier
+# this year"): as sure a period as a named month, since it is reckoned from the publication
+# date, not guessed from a weekday.
+_RELATIVE_CALENDAR = re.compile(
+    r"\b(?:last|this|next)\s+(?:year|month)\b|\bearlier\s+this\s+(?:year|month)\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)\s+(?:ago|earlier)\b",
+    re.I,
+)
+
+
 def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
     """Pairs whose time scopes are disjoint windows more than PERIOD_GAP_DAYS apart, one of
-    them named by the calendar (a month or a year), so neither is a guess from a weekday.
+    them named by the calendar (a month or a year, named or counted back from the writing),
+    so neither is a guess from a weekday.
 
     "Three people were wounded in early March" and "three people were shot on Monday"
-    (April 9) are two incidents; a toll for 2002 is not the toll for 2004.
+    (April 9) are two incidents; a toll for 2002 is not the toll for 2004; "last year's
+    8.6-magnitude quake" is not Tuesday's.
     """
     n = len(claims)
     start = np.array([_ordinal(c.scope.start) for c in claims])
     end = np.array([_ordinal(c.scope.end) for c in claims])
-    calendar = np.array([bool(c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    calendar = np.array([
+        bool(c.scope.text and (_CALENDAR_WORD.search(c.scope.text) or _RELATIVE_CALENDAR.search(c.scope.text)))
+        for c in claims
+    ])
     known = ~np.isnan(start) & ~np.isnan(end)
     if not known.any():
         return np.zeros((n, n), dtype=bool)
