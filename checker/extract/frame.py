@@ -21,6 +21,7 @@ _COUNTED_MODIFIERS = {"amod", "compound", "nmod", "poss", "conj", "cc"}
 # Nouns that only say "a part of something said before" ("300,000 of those").
 _PRONOUN_LIKE = {"PRON", "DET"}
 _EVENT_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "advcl"}
+_OWN_CLAUSES = {"acl", "relcl"}
 
 
 class FrameWords(BaseModel):
@@ -212,7 +213,12 @@ def _counted_phrase(noun: Token, span: Span) -> str:
 def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> tuple[str | None, Token | None]:
     """The event the figure reports (a known event word near the number, else the governing
     verb) as a lemma, and the token it was read from."""
-    candidates: list[Token] = [start]
+    # The figure's own participle or relative clause ("18 people had been injured and 12
+    # arrested", "24 soldiers who were injured") tells its event before any verb it hangs
+    # from, unless the clause is about something they own ("Palestinians whose homes were
+    # destroyed").
+    own = [c for c in start.rights if c.dep_ in _OWN_CLAUSES and c.pos_ == "VERB" and not _about_what_they_own(c)]
+    candidates: list[Token] = [start, *own]
     verb: Token | None = None
     token = start
     for _ in range(6):  # climb a few heads; deeper is another clause
@@ -242,6 +248,11 @@ def _predicate(start: Token, span: Span, event_words: frozenset[str]) -> tuple[s
     if verb is not None:
         return lemma(verb).lower(), verb
     return None, None
+
+
+def _about_what_they_own(clause: Token) -> bool:
+    """A relative clause whose subject is owned by the noun it describes ("whose homes ...")."""
+    return any(t.tag_ == "WP$" for t in clause.subtree)
 
 
 # A phrase longer than this is a clause, not a label.
