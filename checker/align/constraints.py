@@ -191,9 +191,10 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
 
 # What befalls the people counted, so that one figure never counts two of them.
 OUTCOME_EVENTS = ("kill", "wound")
-# Events a word beside a figure can name: the outcomes, and what was fired ("Hamas fired
-# more than 30" counts rockets, never the 30 dead).
-EVENTS_BESIDE = OUTCOME_EVENTS + ("fire",)
+# Events a word beside a figure can name: the outcomes, what was fired ("Hamas fired more
+# than 30" counts rockets, never the 30 dead) and who was arrested ("12 arrested" is never
+# the 12 injured).
+EVENTS_BESIDE = OUTCOME_EVENTS + ("fire", "arrest")
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     """The one event (killed, wounded or fired) written right beside a head count, else None."""
     if claim.kind.value != "count":
