@@ -137,8 +137,8 @@ def _names_its_noun(claim: Claim) -> bool:
 
 
 def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
-    """Pairs counting the dead and the wounded, as the words next to each number say
-    (n x n, True = apart).
+    """Pairs counting two outcomes (the dead, the wounded, what was fired, the arrested), as
+    the words next to each number say (n x n, True = apart).
 
     "Killed more than 50 people" and "left more 50 people with serious injuries" share a
     number and a topic but never a quantity. The sentence's predicate is no proof (in "two
@@ -196,7 +196,7 @@ OUTCOME_EVENTS = ("kill", "wound")
 # the 12 injured).
 EVENTS_BESIDE = OUTCOME_EVENTS + ("fire", "arrest")
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The one event (killed, wounded or fired) written right beside a head count, else None."""
+    """The one event (killed, wounded, fired or arrested) written right beside a head count, else None."""
     if claim.kind.value != "count":
         return None
     before, after = words_beside(claim, chars=80)

@@ -11,6 +11,7 @@ from checker.compare import CompareSettings, compare_group
 from checker.compare.intervals import comparison_interval, overlaps
 from checker.compare.updates import as_updates
 from checker.lexicon import Lexicon
+from checker.nlp.document import AnalysedArticle
 from checker.models import Article, Attribution, Bound, Claim, ClaimGroup, QuantityKind, TimeScope, Value
 from checker.ruleset.loader import RuleSet
 from checker.ruleset.schema import (
@@ -104,15 +105,20 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
     raise TypeError(f"{rule_id}: no test runner for rule type {rule.type}")
 
 
-def _extracted(rules: RuleSet, text: str, **settings: Any) -> list[Claim]:
-    """The claims the real extract stage finds in ``text`` with these ExtractSettings (and
-    the frame words of ``rules``)."""
+def _analysed(rules: RuleSet, text: str, **settings: Any) -> tuple[AnalysedArticle, list[Claim]]:
+    """``text`` as the real extract stage reads it with these ExtractSettings (and the frame
+    words of ``rules``): the analysed article and its claims."""
     from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
     from checker.nlp.spacy_model import load_spacy
 
     extract = ExtractSettings(frame_words=FrameWords.from_rules(rules), **settings)
     doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy(), extract.furniture)[0]
-    return build_claims(doc, extract).claims
+    return doc, build_claims(doc, extract).claims
+
+
+def _extracted(rules: RuleSet, text: str, **settings: Any) -> list[Claim]:
+    """The claims the real extract stage finds in ``text`` (see _analysed)."""
+    return _analysed(rules, text, **settings)[1]
 
 
 def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
@@ -162,12 +168,9 @@ def _attribution_test(rules: RuleSet, lexicon: Lexicon, role: str, text: str, fi
     """What the real attribute stage says of the claim ``figure`` of ``text``: its source, or
     for anonymous_sources its kind and for hedges its hedge."""
     from checker.attribute import attribute_claims
-    from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
-    from checker.nlp.spacy_model import load_spacy
 
-    doc = analyse_articles([Article(id="t.txt", path="t.txt", text=text)], load_spacy())[0]
-    extract = ExtractSettings(frame_words=FrameWords.from_rules(rules))
-    claims = attribute_claims(doc, build_claims(doc, extract).claims, lexicon.attribution)
+    doc, extracted = _analysed(rules, text)
+    claims = attribute_claims(doc, extracted, lexicon.attribution)
     attribution = _claim_of(claims, figure, text).attribution
     if role == "anonymous_sources":
         return attribution.kind.value
