@@ -80,6 +80,9 @@ class Lexicon(BaseModel):
     reporting_words: frozenset[str]
     # words that make a figure an addition to one before: "another two" (rules/lexicons/addition_words.yml)
     addition_words: frozenset[str]
+    # events that, named beside a count, say what befell the counted: "12 arrested" is never
+    # "12 injured" (rules/lexicons/outcome_events.yml)
+    outcome_events: frozenset[str]
     # what the attribute stage reads sources by, the source aliases among them
     attribution: AttributionWords
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
@@ -107,6 +110,7 @@ class Lexicon(BaseModel):
             units_left_out=rules.words("units_left_out"),
             reporting_words=rules.words("reporting_words"),
             addition_words=rules.words("addition_words"),
+            outcome_events=rules.words("outcome_events"),
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
                 suffixes=rules.words("company_suffixes"),

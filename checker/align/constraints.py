@@ -137,8 +137,9 @@ def _names_its_noun(claim: Claim) -> bool:
 
 
 def different_events(claims: list[Claim], lexicon: Lexicon) -> np.ndarray:
-    """Pairs counting two outcomes (the dead, the wounded, what was fired, the arrested), as
-    the words next to each number say (n x n, True = apart).
+    """Pairs counting two outcomes (the dead, the wounded, the arrested, the displaced, what
+    was damaged or fired: rules/lexicons/outcome_events.yml), as the words next to each
+    number say (n x n, True = apart).
 
     "Killed more than 50 people" and "left more 50 people with serious injuries" share a
     number and a topic but never a quantity. The sentence's predicate is no proof (in "two
@@ -191,12 +192,10 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
 
 # What befalls the people counted, so that one figure never counts two of them.
 OUTCOME_EVENTS = ("kill", "wound")
-# Events a word beside a figure can name: the outcomes, what was fired ("Hamas fired more
-# than 30" counts rockets, never the 30 dead) and who was arrested ("12 arrested" is never
-# the 12 injured).
-EVENTS_BESIDE = OUTCOME_EVENTS + ("fire", "arrest")
+
+
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The one event (killed, wounded, fired or arrested) written right beside a head count, else None."""
+    """The one outcome event (rules/lexicons/outcome_events.yml) written right beside a head count, else None."""
     if claim.kind.value != "count":
         return None
     before, after = words_beside(claim, chars=80)
@@ -227,12 +226,12 @@ def is_flight(claim: Claim, lexicon: Lexicon) -> bool:
 
 
 def _outcome_of(word: str, lexicon: Lexicon) -> str | None:
-    """kill / wound / fire for a word of those lexicon sets, with crude inflection ("killing")."""
+    """The outcome event a word names (killed, wounded, fired, ...), with crude inflection ("killing")."""
     w = word.lower()
     for form in (w, w.removesuffix("ing"), w.removesuffix("s"), w.removesuffix("ed")):
         if form in lexicon.predicate_canonical:
             event = lexicon.predicate_canonical[form]
-            return event if event in EVENTS_BESIDE else None
+            return event if event in lexicon.outcome_events else None
     return None
 
 
