@@ -24,6 +24,15 @@ def test_rule_case(rule_id, test):
     assert run_rule_test(RULES, rule_id, test) == test.expect
 
 
+def test_every_outcome_event_names_a_predicate_set():
+    # A word that is no set's canonical name would never match a figure, silently.
+    from checker.lexicon import Lexicon
+
+    lexicon = Lexicon.from_rules(RULES)
+    assert lexicon.outcome_events
+    assert sorted(lexicon.outcome_events - set(lexicon.predicate_canonical.values())) == []
+
+
 def test_rule_id_is_its_path():
     assert "numbers.tolerance" in RULES.rules
     assert RULES.sources["compare.value_conflict"].name == "value_conflict.yml"
