@@ -83,6 +83,8 @@ class Lexicon(BaseModel):
     # events that, named beside a count, say what befell the counted: "12 arrested" is never
     # "12 injured" (rules/lexicons/outcome_events.yml)
     outcome_events: frozenset[str]
+    # the outcome events a casualty toll counts: the dead, the wounded (rules/lexicons/toll_events.yml)
+    toll_events: frozenset[str]
     # what the attribute stage reads sources by, the source aliases among them
     attribution: AttributionWords
     # (rule id, check) of the enabled rules of rules/align/ (align/pair_rules.py)
@@ -111,6 +113,7 @@ class Lexicon(BaseModel):
             reporting_words=rules.words("reporting_words"),
             addition_words=rules.words("addition_words"),
             outcome_events=rules.words("outcome_events"),
+            toll_events=rules.words("toll_events"),
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
                 suffixes=rules.words("company_suffixes"),

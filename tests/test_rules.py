@@ -31,6 +31,8 @@ def test_every_outcome_event_names_a_predicate_set():
     lexicon = Lexicon.from_rules(RULES)
     assert lexicon.outcome_events
     assert sorted(lexicon.outcome_events - set(lexicon.predicate_canonical.values())) == []
+    # A toll counts what befell people, so each of its events is one of the outcome events.
+    assert lexicon.toll_events and lexicon.toll_events <= lexicon.outcome_events
 
 
 def test_rule_id_is_its_path():

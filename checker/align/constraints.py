@@ -190,10 +190,6 @@ def _two_listed_figures(a: Claim, b: Claim) -> bool:
     return a.value.disjoint(b.value)
 
 
-# What befalls the people counted, so that one figure never counts two of them.
-OUTCOME_EVENTS = ("kill", "wound")
-
-
 def _adjacent_outcome(claim: Claim, lexicon: Lexicon) -> str | None:
     """The one outcome event (rules/lexicons/outcome_events.yml) written right beside a head count, else None."""
     if claim.kind.value != "count":
@@ -212,12 +208,13 @@ def is_toll(claim: Claim, lexicon: Lexicon) -> bool:
 
 
 def _outcome_of_figure(claim: Claim, lexicon: Lexicon) -> str:
-    """kill / wound as the word beside the number says, else as its verb says, else ""."""
+    """The toll event (rules/lexicons/toll_events.yml: kill, wound) the word beside the
+    number names, else the one its verb names, else ""."""
     predicate = lexicon.canonical_predicate(claim.predicate)
     beside = _adjacent_outcome(claim, lexicon)
     if beside is not None:
-        return beside if beside in OUTCOME_EVENTS else ""
-    return predicate if predicate in OUTCOME_EVENTS else ""
+        return beside if beside in lexicon.toll_events else ""
+    return predicate if predicate in lexicon.toll_events else ""
 
 
 def is_flight(claim: Claim, lexicon: Lexicon) -> bool:

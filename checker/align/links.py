@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from checker.align.constraints import OUTCOME_EVENTS, different_people
+from checker.align.constraints import different_people
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
 from checker import pronouns
 from checker.lexicon import Lexicon, any_word
@@ -87,7 +87,7 @@ _PARTITIVE_AFTER = re.compile(r"^\s*(?:of|out of)\s+(?:the|them|those|these)\b",
 def _casualty_measures(lexicon: Lexicon) -> frozenset[str]:
     """The killed, the wounded, and the broader measures that count them (neutralized,
     casualties): what rival sides of a conflict give their own figures for."""
-    outcomes = frozenset(OUTCOME_EVENTS)
+    outcomes = lexicon.toll_events
     return outcomes | frozenset(p for p, narrower in lexicon.predicate_broader.items() if outcomes & narrower)
 
 

@@ -70,7 +70,7 @@ class WordsRule(RuleBase):
         "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
         "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
-        "reporting_words", "addition_words", "outcome_events",
+        "reporting_words", "addition_words", "outcome_events", "toll_events",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -90,7 +90,8 @@ class WordsRule(RuleBase):
         "units_left_out: units a figure is often written without ('a 7.6 quake'); reporting_words: words "
         "that report a side's account ('according to'); addition_words: words that make a figure an "
         "addition to one before ('another two'); outcome_events: events that, named beside a count, say what "
-        "befell what it counts ('12 arrested' is never '12 injured')"
+        "befell what it counts ('12 arrested' is never '12 injured'); toll_events: the outcome events a casualty "
+        "toll counts (the dead, the wounded)"
     )
     words: list[str]
 
