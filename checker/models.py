@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-SCHEMA_VERSION = "1.5"  # 1.5: articles gained "days", claims "window"; 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
+SCHEMA_VERSION = "1.6"  # 1.6: claims' scope gained "calendar"; 1.5: articles gained "days", claims "window"; 1.4: claims gained "facets" and "holder", groups "kept_apart"; 1.3: claims gained "phrase", findings "rank", "headline" and "against_earlier", articles "earlier" and "recorded"; 1.1: groups gained "links"; 1.2: confidence on links and findings, possible_findings (additive)
 _LARGEST_DOUBLE = sys.float_info.max
 
 
@@ -147,6 +147,12 @@ class TimeScope(Frozen):
     text: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    # How the phrase names its window, when the calendar names it: "named" for a month or a
+    # year it names ("in March", "since 2012"), "counted_back" for a month or a year counted
+    # back from the writing ("last year", "two months ago"); None for a weekday, a relative
+    # day or a span ("on Monday", "yesterday", "in the past 10 weeks"), which are reckoned
+    # from a publication date that may be wrong by days.
+    calendar: Literal["named", "counted_back"] | None = None
 
 
 class AttributionKind(str, Enum):

@@ -110,7 +110,7 @@ def test_text_and_markdown_list_the_possible_findings_apart(report_with_possible
 
 def test_json_keeps_the_possible_findings_with_their_confidence(report_with_possible):
     data = json.loads(render(report_with_possible, "json"))
-    assert data["schema_version"] == "1.5" and data["min_confidence"] == 0.5
+    assert data["schema_version"] == "1.6" and data["min_confidence"] == 0.5
     assert {f["confidence"] for f in data["possible_findings"]} == {0.31}
 
 

@@ -256,3 +256,21 @@ def test_ledger_usage_errors(tmp_path, capsys):
     assert "SQLite file or a PostgreSQL database" in capsys.readouterr().err
     assert main(["check", str(first), "--ledger", str(tmp_path / "no" / "such" / "l.db"), "--quiet"]) == 2
     assert "folder does not exist" in capsys.readouterr().err
+
+
+def test_a_claim_stored_before_scopes_had_a_calendar_reads_it_off_its_phrase():
+    # A ledger written by an earlier version holds scopes without "calendar"; the rules that
+    # keep periods apart read it, so an earlier run's "in early March" must still be named.
+    from checker.extract.timescope import find_time_phrases
+    from checker.ledger.store import _stored_claim
+    from checker.models import Bound, Claim, QuantityKind, Value
+
+    scope = find_time_phrases("in early March", dt.date(2007, 4, 10))[0].scope
+    claim = Claim(
+        id="a@0-5", article_id="a", start=0, end=5, text="three", sentence="three in early March", sentence_start=0,
+        value=Value(low=3, high=3, point=3), bound=Bound.exact, kind=QuantityKind.count, scope=scope,
+    )
+    stored = json.loads(claim.model_dump_json())
+    del stored["scope"]["calendar"]
+    assert _stored_claim(json.dumps(stored)).scope.calendar == "named"
+    assert _stored_claim(claim.model_dump_json()) == claim

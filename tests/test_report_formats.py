@@ -107,7 +107,7 @@ def test_json_is_valid_round_trips_and_has_no_infinity(report):
     text = render(report, "json")
     assert "Infinity" not in text and "NaN" not in text
     data = json.loads(text, parse_constant=_reject_constant)
-    assert data["schema_version"] == "1.5"
+    assert data["schema_version"] == "1.6"
     loss = next(c for c in data["claims"] if c["id"] == "c-loss-002")
     assert loss["value"]["high"] > 1e300  # unbounded, but a finite JSON number
     again = Report.model_validate_json(text)

@@ -93,3 +93,20 @@ def test_recent_days_is_a_window_ending_at_publication():
     assert nearest_time_phrase(phrases, at).text == "in recent days"
     few = _only("Over the past few weeks, 20 people died.", FEB11)
     assert (few.start, few.end) == (FEB11 - dt.timedelta(days=21), FEB11)
+
+
+@pytest.mark.parametrize(
+    "sentence, calendar",
+    [
+        ("Three people were wounded in early March at a printing plant.", "named"),
+        ("The 7.6 quake of Oct. 10, 2002 was the largest recorded.", "named"),
+        ("Last year, an 8.6 quake hit off the coast.", "counted_back"),
+        ("The plant was shut two months ago.", "counted_back"),
+        ("A gunman shot three people on Monday, police said.", None),
+        ("has driven almost 700,000 people from their homes in the past 10 weeks", None),
+        ("Prices rose earlier this week.", None),
+    ],
+)
+def test_a_scope_says_whether_the_calendar_names_its_window(sentence, calendar):
+    # A weekday is reckoned from a publication date that may be wrong; a month or year is not.
+    assert _only(sentence, FEB15).calendar == calendar

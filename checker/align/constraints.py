@@ -235,25 +235,17 @@ def _outcome_of(word: str, lexicon: Lexicon) -> str | None:
 # Two periods this far apart are two periods, not one period written loosely ("early March"
 # vs "Monday 9 April"): a week covers a weekday resolved against the wrong publication date.
 PERIOD_GAP_DAYS = 7
+# A year or a month's name anywhere in a sentence: a figure of a sentence with none is of the
+# story's own time (past_and_present).
 _CALENDAR_WORD = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I
-)
-
-
-# A year or a month counted back from the writing ("last year", "two months ago", "earlier
-# this year"): as sure a period as a named month, since it is reckoned from the publication
-# date, not guessed from a weekday.
-_RELATIVE_CALENDAR = re.compile(
-    r"\b(?:last|this|next)\s+(?:year|month)\b|\bearlier\s+this\s+(?:year|month)\b"
-    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)\s+(?:ago|earlier)\b",
-    re.I,
 )
 
 
 def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
     """Pairs whose time scopes are disjoint windows more than PERIOD_GAP_DAYS apart, one of
     them named by the calendar (a month or a year, named or counted back from the writing),
-    so neither is a guess from a weekday.
+    so neither is a guess from a weekday (TimeScope.calendar, read at extract).
 
     "Three people were wounded in early March" and "three people were shot on Monday"
     (April 9) are two incidents; a toll for 2002 is not the toll for 2004; "last year's
@@ -262,10 +254,7 @@ def distant_calendar_periods(claims: list[Claim]) -> np.ndarray:
     n = len(claims)
     start = np.array([_ordinal(c.scope.start) for c in claims])
     end = np.array([_ordinal(c.scope.end) for c in claims])
-    calendar = np.array([
-        bool(c.scope.text and (_CALENDAR_WORD.search(c.scope.text) or _RELATIVE_CALENDAR.search(c.scope.text)))
-        for c in claims
-    ])
+    calendar = np.array([c.scope.calendar is not None for c in claims])
     known = ~np.isnan(start) & ~np.isnan(end)
     if not known.any():
         return np.zeros((n, n), dtype=bool)
@@ -290,7 +279,7 @@ def past_and_present(claims: list[Claim]) -> np.ndarray:
     no publication date.
     """
     n = len(claims)
-    dated = np.array([bool(c.scope.end and c.scope.text and _CALENDAR_WORD.search(c.scope.text)) for c in claims])
+    dated = np.array([bool(c.scope.end) and c.scope.calendar == "named" for c in claims])
     if not dated.any():
         return np.zeros((n, n), dtype=bool)
     years = np.array([c.scope.end.year if d else 0 for c, d in zip(claims, dated)])

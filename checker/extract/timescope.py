@@ -52,6 +52,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# The kinds of phrase that name a month or a year of the calendar, and those that count a
+# month or a year back from the writing when their unit is one (TimeScope.calendar).
+_NAMED_CALENDAR_KINDS = frozenset({"since_start", "since_month", "since_year", "month_day", "day_month", "early_month", "in_month", "in_year"})
+_COUNTED_BACK_KINDS = frozenset({"this_period", "ago"})
+_CALENDAR_UNITS = frozenset({"month", "year"})
+
+
+def _calendar(kind: str, m: re.Match[str]) -> str | None:
+    """How the calendar names the phrase's window (TimeScope.calendar), else None."""
+    if kind in _NAMED_CALENDAR_KINDS:
+        return "named"
+    if kind in _COUNTED_BACK_KINDS and m.group("unit").lower() in _CALENDAR_UNITS:
+        return "counted_back"
+    return None
+
+
 class TimePhrase(BaseModel):
     """A time phrase found in a sentence (offsets relative to that sentence)."""
 
@@ -75,9 +91,19 @@ def find_time_phrases(sentence: str, published: dt.date | None) -> list[TimePhra
             start, end = _resolve(kind, m, published)
             taken.append((m.start(), m.end()))
             phrases.append(
-                TimePhrase(start=m.start(), end=m.end(), text=text, scope=TimeScope(text=text, start=start, end=end))
+                TimePhrase(
+                    start=m.start(), end=m.end(), text=text,
+                    scope=TimeScope(text=text, start=start, end=end, calendar=_calendar(kind, m)),
+                )
             )
     return sorted(phrases, key=lambda p: p.start)
+
+
+def calendar_of(phrase: str) -> str | None:
+    """How the calendar names the window of a time phrase as written (TimeScope.calendar):
+    for scopes stored before the field existed (a ledger's earlier runs)."""
+    found = find_time_phrases(phrase, None)
+    return found[0].scope.calendar if found else None
 
 
 # A non-restrictive relative clause after the number tells of something else: "40 people were

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from checker.ledger import schema
+from checker.extract.timescope import calendar_of
 from checker.models import Article, Claim, ClaimGroup, Finding
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -185,7 +186,7 @@ class Ledger:
             claim_rows = conn.execute(select(c.article_hash, c.claim).where(c.article_hash.in_(hashes)).order_by(c.id)).all()
         claims: dict[str, list[Claim]] = {}
         for row in claim_rows:
-            claims.setdefault(row.article_hash, []).append(Claim.model_validate_json(row.claim))
+            claims.setdefault(row.article_hash, []).append(_stored_claim(row.claim))
         return [
             StoredArticle(
                 hash=row.hash,
@@ -353,6 +354,17 @@ def _insert_absent(conn: Connection, table, key: str, rows: list[dict]) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert
     conn.execute(insert(table).on_conflict_do_nothing(index_elements=[key]), rows)
+
+
+def _stored_claim(raw: str) -> Claim:
+    """A stored claim as this version reads it: a scope stored before report schema 1.6 has
+    no ``calendar``, so it is read again off the scope's phrase (the rules that keep periods
+    apart would otherwise take an earlier run's "in March" for a guess from a weekday)."""
+    claim = Claim.model_validate_json(raw)
+    if claim.scope.text and claim.scope.calendar is None and '"calendar"' not in raw:
+        scope = claim.scope.model_copy(update={"calendar": calendar_of(claim.scope.text)})
+        claim = claim.model_copy(update={"scope": scope})
+    return claim
 
 
 def _merged_ranges(days: list[dt.date], window_days: int) -> list[tuple[dt.date, dt.date]]:
