@@ -36,12 +36,17 @@ class FrameWords(BaseModel):
     level_verbs: frozenset[str]
     # subjects that deny their clause: "none has offered more than eight years"
     negative_subjects: frozenset[str]
+    # prepositions of a span the event has not happened in: "not hit in more than 25 years"
+    time_span_prepositions: frozenset[str]
+    # lower-case words inside a name, read as part of the holder's name: "Bank of America"
+    name_joiners: frozenset[str]
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "FrameWords":
         return cls(
             degree_only=rules.words("degree_only"), level_verbs=rules.words("level_verbs"),
             negative_subjects=rules.words("negative_subjects"),
+            time_span_prepositions=rules.words("time_span_prepositions"), name_joiners=rules.words("name_joiners"),
         )
 
 
@@ -82,8 +87,8 @@ def frame_for(
         phrase=written_phrase(span, noun if counted else None, predicate_token),
         place=_place(doc, span),
         anaphoric=anaphoric,
-        negated=_negated_clause(anchor, words.negative_subjects),
-        holder=holder_of(anchor, noun if not anaphoric else None, estimating_verbs),
+        negated=_negated_clause(anchor, words),
+        holder=holder_of(anchor, noun if not anaphoric else None, words.name_joiners, estimating_verbs),
     )
 
 
@@ -302,14 +307,13 @@ def _complement(predicate: Token) -> set[int]:
 _WITHIN_CLAUSE = {"nummod", "quantmod", "amod", "compound", "dobj", "attr", "acomp", "pobj", "prep", "npadvmod", "xcomp", "aux", "auxpass", "nsubj", "nsubjpass"}
 
 
-# "not hit by a quake in more than 25 years": a span of time the event has not happened in
-# is long, not short; "not" does not deny such a span (a negative subject still does).
-_TIME_SPAN_PREPOSITIONS = {"in", "for", "over", "since", "during", "within"}
-
-
-def _negated_clause(anchor: Token, negative_subjects: frozenset[str]) -> bool:
+def _negated_clause(anchor: Token, words: FrameWords) -> bool:
     """Whether the number's clause is denied by "not"/"never" or by a negative subject (one
-    of ``negative_subjects``, "no other offer"), so "more than eight years" means at most eight."""
+    of ``words.negative_subjects``, "no other offer"), so "more than eight years" means at
+    most eight. "Not hit by a quake in more than 25 years": a span of time (after one of
+    ``words.time_span_prepositions``) the event has not happened in is long, not short, so
+    "not" does not deny it; a negative subject still does."""
+    negative_subjects = words.negative_subjects
     token = anchor
     time_span = False
     for _ in range(8):
@@ -317,7 +321,7 @@ def _negated_clause(anchor: Token, negative_subjects: frozenset[str]) -> bool:
             return True
         if token.dep_ not in _WITHIN_CLAUSE or token.head == token:
             return False
-        time_span |= token.dep_ == "prep" and token.lower_ in _TIME_SPAN_PREPOSITIONS
+        time_span |= token.dep_ == "prep" and token.lower_ in words.time_span_prepositions
         token = token.head
     return False
 

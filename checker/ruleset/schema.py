@@ -70,7 +70,7 @@ class WordsRule(RuleBase):
         "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
         "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
-        "reporting_words", "addition_words", "outcome_events", "toll_events",
+        "reporting_words", "addition_words", "outcome_events", "toll_events", "name_joiners", "time_span_prepositions",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -91,7 +91,8 @@ class WordsRule(RuleBase):
         "that report a side's account ('according to'); addition_words: words that make a figure an "
         "addition to one before ('another two'); outcome_events: events that, named beside a count, say what "
         "befell what it counts ('12 arrested' is never '12 injured'); toll_events: the outcome events a casualty "
-        "toll counts (the dead, the wounded)"
+        "toll counts (the dead, the wounded); name_joiners: lower-case words inside a name ('Bank of America'); "
+        "time_span_prepositions: prepositions of a span the event has not happened in ('not hit in more than 25 years')"
     )
     words: list[str]
 

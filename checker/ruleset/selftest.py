@@ -42,7 +42,7 @@ _CHECK_OF_WORDS = {
     "outcome_events": "different_events", "toll_events": "rival_accounts",
 }
 # Words the frame extractor reads (checker/extract/frame.py).
-_FRAME_ROLES = ("degree_only", "level_verbs", "negative_subjects")
+_FRAME_ROLES = ("degree_only", "level_verbs", "negative_subjects", "time_span_prepositions")
 
 
 def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
@@ -84,7 +84,7 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return [c.text for c in _extracted(rules, given["text"], furniture=(rule,))]
     if isinstance(rule, PairRule):
         return _pair_test(rules, lexicon, rule, PairRuleTest(**given))
-    if isinstance(rule, WordsRule) and rule.role == "estimating_verbs":
+    if isinstance(rule, WordsRule) and rule.role in ("estimating_verbs", "name_joiners"):
         return _holder_test(rules, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role in _FRAME_ROLES:
         return _frame_test(rules, rule.role, given["text"], given["figure"])
