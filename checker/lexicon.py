@@ -27,6 +27,8 @@ class HolderWords(BaseModel):
     periods: frozenset[str] = frozenset()
     # company suffixes a name may carry or drop: "Hewlett-Packard Co." (rules/lexicons/company_suffixes.yml)
     suffixes: frozenset[str] = frozenset()
+    # what a market share counts: "IBM's 10 percent share" (rules/lexicons/market_share_heads.yml)
+    share_heads: frozenset[str] = frozenset()
 
 
 class AttributionWords(BaseModel):
@@ -116,7 +118,7 @@ class Lexicon(BaseModel):
             toll_events=rules.words("toll_events"),
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
-                suffixes=rules.words("company_suffixes"),
+                suffixes=rules.words("company_suffixes"), share_heads=rules.words("market_share_heads"),
             ),
             pair_checks=rules.pair_checks(),
         )

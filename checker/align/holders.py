@@ -146,8 +146,6 @@ def merged_and_named_holders(holders: list[str | None], merged: np.ndarray) -> n
     return apart | apart.T
 
 
-# What a market share is counted as: "IBM's 10 percent share", "IBM had 7.2 % of the market".
-_SHARE_HEADS = frozenset({"share", "market"})
 _MARKET = re.compile(r"\bmarket\b", re.I)
 
 
@@ -156,7 +154,7 @@ def one_holders_market_share(claims: list[Claim], words: HolderWords) -> np.ndar
     "IBM's 10 percent share" (of the services market, in HP's estimate) and "IBM had 7.2 %
     of the market" are two estimates of one share, however differently each is worded."""
     keys = [
-        holder(c, words) if c.kind.value == "percent" and c.counted_head in _SHARE_HEADS and _MARKET.search(c.sentence) else None
+        holder(c, words) if c.kind.value == "percent" and c.counted_head in words.share_heads and _MARKET.search(c.sentence) else None
         for c in claims
     ]
     n = len(claims)

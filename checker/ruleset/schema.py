@@ -70,7 +70,7 @@ class WordsRule(RuleBase):
         "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
         "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
-        "reporting_words", "addition_words", "outcome_events", "toll_events", "name_joiners", "time_span_prepositions",
+        "reporting_words", "addition_words", "outcome_events", "toll_events", "name_joiners", "time_span_prepositions", "market_share_heads",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -92,7 +92,7 @@ class WordsRule(RuleBase):
         "addition to one before ('another two'); outcome_events: events that, named beside a count, say what "
         "befell what it counts ('12 arrested' is never '12 injured'); toll_events: the outcome events a casualty "
         "toll counts (the dead, the wounded); name_joiners: lower-case words inside a name ('Bank of America'); "
-        "time_span_prepositions: prepositions of a span the event has not happened in ('not hit in more than 25 years')"
+        "time_span_prepositions: prepositions of a span the event has not happened in ('not hit in more than 25 years'); market_share_heads: what a market share counts ('IBM's 10 percent share')"
     )
     words: list[str]
 

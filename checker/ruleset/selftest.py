@@ -39,7 +39,7 @@ _APPROX_TOLERANCE = 0.05
 _CHECK_OF_WORDS = {
     "market_moves": "market_prices_of_other_days", "name_titles": "one_persons_ages", "site_nouns": "one_site_and_many",
     "units_left_out": "different_dimensions", "reporting_words": "rival_accounts", "addition_words": "rival_accounts",
-    "outcome_events": "different_events", "toll_events": "rival_accounts",
+    "outcome_events": "different_events", "toll_events": "rival_accounts", "market_share_heads": "one_holders_market_share",
 }
 # Words the frame extractor reads (checker/extract/frame.py).
 _FRAME_ROLES = ("degree_only", "level_verbs", "negative_subjects", "time_span_prepositions")
