@@ -361,7 +361,7 @@ def _stored_claim(raw: str) -> Claim:
     no ``calendar``, so it is read again off the scope's phrase (the rules that keep periods
     apart would otherwise take an earlier run's "in March" for a guess from a weekday)."""
     claim = Claim.model_validate_json(raw)
-    if claim.scope.text and claim.scope.calendar is None and '"calendar"' not in raw:
+    if claim.scope.text and "calendar" not in claim.scope.model_fields_set:
         scope = claim.scope.model_copy(update={"calendar": calendar_of(claim.scope.text)})
         claim = claim.model_copy(update={"scope": scope})
     return claim
