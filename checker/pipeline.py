@@ -122,6 +122,8 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
         event_words=lexicon.event_words,
         max_claims_per_article=options.max_claims_per_article,
         ordinal_nouns=rules.ordinal_nouns(),
+        ordinal_positions=rules.ordinal_positions(),
+        ordinal_spans=rules.ordinal_spans(),
         facets=tuple(rules.facets()),
         furniture=tuple(rules.furniture()),
         estimating_verbs=rules.words("estimating_verbs"),

@@ -896,8 +896,17 @@ def test_an_ordinal_that_is_a_quantity_can_disagree():
     )
     assert {c.text for c in report.claims} == {"14th", "4th"}
     assert "value_conflict" in _kinds_of_shared_group(report, "14th", "4th")
-    # a position in a list is no claim at all
-    assert _run("It was the third attack on the city this year.").claims == []
+    # an ordinal counts what it modifies; a mere position in a sequence is no claim at all
+    assert [c.text for c in _run("It was the seventh straight day of riots in the city.").claims] == ["seventh"]
+    assert _run("Prices fell for the first time in the 21st century.").claims == []
+
+
+def test_an_ordinal_of_a_span_is_how_long_it_has_lasted():
+    """"Nears its ninth year": at most nine years so far, a duration that can meet "the
+    nine-year war", and the year is its unit, not what it counts."""
+    [claim] = _run("The Syrian civil war, which nears its ninth year, goes on.").claims
+    assert (claim.kind.value, claim.bound.value, claim.value.low, claim.value.high) == ("duration", "at_most", 8.0, 9.0)
+    assert (claim.unit, claim.counted) == ("year", None)
 
 
 def test_a_group_says_which_rules_kept_a_claim_the_model_would_have_linked_out_of_it(idlib_report):

@@ -12,13 +12,12 @@ from checker.extract.facets import read_facets
 from checker.extract.frame import Frame, FrameWords, frame_for
 from checker.extract.numbers import find_numbers
 from checker.extract.numbers.intervals import interval
+from checker.extract.numbers.units import UNIT_PHRASES
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
 from checker.models import Bound, Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 from checker.ruleset.schema import FacetRule, FurnitureRule
 
-# Kinds that are never claims about a quantity in the story.
-_NOT_CLAIMS = {QuantityKind.ordinal}
 # Numbers that, inside a time phrase, only measure the window ("the last three months");
 # a year ("in 2018") is the claim itself.
 _SCOPE_KINDS = {QuantityKind.count, QuantityKind.duration}
@@ -32,8 +31,13 @@ class ExtractSettings(BaseModel):
     approx_tolerance: float = 0.05
     event_words: frozenset[str] = frozenset()
     max_claims_per_article: int = 2000
-    # An ordinal before one of these is a quantity ("the 14th floor"), else a position.
+    # An ordinal before one of these is a quantity ("the 14th floor") even unparsed; one that
+    # counts any other noun is one too ("the seventh straight day of riots"), except before
+    # one of ``ordinal_positions`` ("for the first time", "the 21st century").
     ordinal_nouns: frozenset[str] = frozenset()
+    ordinal_positions: frozenset[str] = frozenset()
+    # An ordinal of one of these is how long something has lasted ("its ninth year").
+    ordinal_spans: frozenset[str] = frozenset()
     # Verbs whose subject estimates a figure, never owns it (rules/lexicons/estimating_verbs.yml).
     estimating_verbs: frozenset[str] = frozenset()
     # The frame extractor's words (degrees, level verbs, negative subjects); no default, as
@@ -59,6 +63,34 @@ def _ordinal_quantity(text: str, end: int, nouns: frozenset[str]) -> bool:
     return bool(match) and match.group(1).lower() in nouns
 
 
+def _ordinal_counts(text: str, end: int, mention_value: float, frame: Frame, settings: ExtractSettings) -> bool:
+    """An ordinal that counts what it modifies: before an ordinal noun, or with a counted
+    head the parse found that is not a mere position in a sequence."""
+    if _ordinal_quantity(text, end, settings.ordinal_nouns):
+        return True
+    if frame.counted_head is None or mention_value == 1:
+        return False  # "first" orders far more often than it counts ("its first quarter")
+    head = (frame.counted_head or "").lower()
+    return bool(head) and head not in settings.ordinal_positions
+
+
+def _span_so_far(mention: NumberMention, frame: Frame, spans: frozenset[str]) -> tuple[NumberMention, Frame]:
+    """"The seventh straight day of riots", "the war nears its ninth year": an ordinal of a
+    span counts how long something has lasted, a duration of at most N of that unit (more
+    than N - 1), so it meets "a week of riots" and "the nine-year war". The span's noun is
+    its unit, not what it counts, as with "eight days"."""
+    head = (frame.counted_head or "").lower()
+    unit = UNIT_PHRASES.get(head)
+    if head not in spans or unit is None:
+        return mention, frame
+    n = mention.value.point
+    duration = mention.model_copy(update={
+        "kind": QuantityKind.duration, "unit": unit[0], "bound": Bound.at_most,
+        "value": Value(low=max(0.0, n - 1), high=n, point=n),
+    })
+    return duration, frame.model_copy(update={"counted": None, "counted_head": None})
+
+
 def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResult:
     """Every numeric claim of one article, in text order, with offsets into the original text."""
     article = doc.article
@@ -69,8 +101,6 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
     last_whole: Claim | None = None  # the latest count a later "of those" can be a part of
     written = writing_range(article)  # the days the article may have been written on
     for mention in mentions:
-        if mention.kind in _NOT_CLAIMS and not _ordinal_quantity(doc.clean_text, mention.end, settings.ordinal_nouns):
-            continue
         sentence = doc.sentence_at(mention.start)
         if sentence is None:
             continue
@@ -89,6 +119,10 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
             )
             break
         frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, settings.frame_words, money=mention.kind == QuantityKind.money, estimating_verbs=settings.estimating_verbs) if sentence.doc is not None else Frame()
+        if mention.kind == QuantityKind.ordinal:
+            if not _ordinal_counts(doc.clean_text, mention.end, mention.value.point, frame, settings):
+                continue
+            mention, frame = _span_so_far(mention, frame, settings.ordinal_spans)
         scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         if settings.facets:

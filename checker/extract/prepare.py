@@ -20,7 +20,8 @@ _HAS_DIGIT_OR_NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|"
-    r"half|third|quarter|several|single|couple|last year|this year)\b",
+    r"half|third|quarter|several|single|couple|last year|this year|"
+    r"second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
     re.I,
 )
 _HAS_QUOTE_OR_CUE = re.compile(r"[\"“”]|\b(?:said|says|told|according)\b", re.I)

@@ -91,6 +91,14 @@ class RuleSet:
         """Nouns that make an ordinal before them a quantity (rules/numbers/ordinal_nouns.yml)."""
         return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.nouns)  # type: ignore[union-attr]
 
+    def ordinal_positions(self) -> frozenset[str]:
+        """Nouns after which an ordinal is only a position ("the first time"; same file)."""
+        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.positions)  # type: ignore[union-attr]
+
+    def ordinal_spans(self) -> frozenset[str]:
+        """Units whose ordinal is how long something has lasted ("its ninth year"; same file)."""
+        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.spans)  # type: ignore[union-attr]
+
     def words(self, role: str) -> frozenset[str]:
         """The words of every enabled `words` rule with ``role``, lower-cased."""
         return frozenset(w.lower() for _, r in self.of_type(WordsRule) if r.role == role for w in r.words)  # type: ignore[union-attr]

@@ -60,6 +60,8 @@ class OrdinalNounsRule(RuleBase):
 
     type: Literal["ordinal_nouns"]
     nouns: list[str]
+    positions: list[str] = []
+    spans: list[str] = []
 
 
 class WordsRule(RuleBase):

@@ -124,8 +124,8 @@ def _extracted(rules: RuleSet, text: str, **settings: Any) -> list[Claim]:
 
 def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     """The values of the ordinal claims extracted from ``text``."""
-    claims = _extracted(rules, text, ordinal_nouns=rules.ordinal_nouns())
-    return [c.value.point for c in claims if c.kind == QuantityKind.ordinal]
+    claims = _extracted(rules, text, ordinal_nouns=rules.ordinal_nouns(), ordinal_positions=rules.ordinal_positions(), ordinal_spans=rules.ordinal_spans())
+    return [c.value.point for c in claims if c.kind in (QuantityKind.ordinal, QuantityKind.duration)]
 
 
 def _pair_test(rules: RuleSet, lexicon: Lexicon, rule: PairRule, case: PairRuleTest) -> str:
