@@ -7,7 +7,7 @@ from typing import Mapping
 import numpy as np
 
 from checker.models import Claim
-from checker.units import to_canonical
+from checker.align.values import canonical_values, values_disjoint
 
 
 def facets_apart_by_facet(
@@ -31,11 +31,7 @@ def facets_apart_by_facet(
         pairs = marked[:, None] != marked[None, :]
         if verdict == "marked_vs_unmarked_if_values_differ":
             if disjoint is None:
-                # in one unit per dimension: "seven km" and "4 miles" are one distance
-                values = [to_canonical(c.value, c.unit)[0] for c in claims]
-                low = np.array([v.low for v in values])
-                high = np.array([v.high for v in values])
-                disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
+                disjoint = values_disjoint(canonical_values(claims))
             pairs &= disjoint
         for other in (excludes or {}).get(facet, ()):
             theirs = np.array([other in c.facets for c in claims], dtype=bool)

@@ -15,7 +15,8 @@ import numpy as np
 
 from checker.lexicon import Lexicon
 from checker.models import Claim
-from checker.units import canonical_unit, to_canonical
+from checker.align.values import canonical_values, values_disjoint
+from checker.units import canonical_unit
 
 FEATURE_NAMES = (
     "frame_cosine",
@@ -66,11 +67,8 @@ def feature_tensor(
     n = len(claims)
     counted = relation_matrix([c.counted_head for c in claims], lexicon.counted_relation)
     predicate = relation_matrix([c.predicate for c in claims], lexicon.predicate_relation)
-    # Values in their dimension's unit: "three years" and "three decades" are 3 and 30 years.
-    values = [to_canonical(c.value, c.unit)[0] for c in claims]
+    values = canonical_values(claims)
     logs = np.array([math.log10(abs(v.point)) if v.point else -1.0 for v in values])
-    low = np.array([v.low for v in values])
-    high = np.array([v.high for v in values])
     vague = np.array([c.vague for c in claims])
     article = np.array([hash(c.article_id) for c in claims])
     part = np.array([bool(c.part_of) for c in claims])
@@ -90,7 +88,7 @@ def feature_tensor(
     features[:, :, COLUMN["predicate_nested"]] = predicate == NESTED
     features[:, :, COLUMN["predicate_conflict"]] = predicate == UNRELATED
     features[:, :, COLUMN["log_ratio"]] = np.minimum(np.abs(logs[:, None] - logs[None, :]), 3.0) / 3.0
-    features[:, :, COLUMN["values_overlap"]] = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
+    features[:, :, COLUMN["values_overlap"]] = ~values_disjoint(values)
     features[:, :, COLUMN["vague_pair"]] = vague[:, None] | vague[None, :]
     both_days = ~np.isnan(day)[:, None] & ~np.isnan(day)[None, :]
     features[:, :, COLUMN["scope_disjoint"]] = both_days & (np.abs(np.nan_to_num(day)[:, None] - np.nan_to_num(day)[None, :]) > 1)
