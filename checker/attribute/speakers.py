@@ -160,7 +160,14 @@ def _can_speak(subject: Token, words: AttributionWords) -> bool:
     # the head itself must be a name: "13 days of bombardment of Gaza" names Gaza, it does not speak
     if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in _NAMED_ENTITIES:
         return True
+    if any(c.dep_ in _NAMING_DEPS and c.ent_type_ in _NAMED_ENTITIES for c in subject.children):
+        return True  # "an AFP journalist", "a Reuters correspondent": someone of a named body
     return lemma(subject).lower() in words.speaking_nouns or subject.lower_ in words.speaking_nouns
+
+
+# How a name modifies a subject noun directly ("an AFP journalist", "Reuters' reporter"), unlike
+# a name further down a prepositional phrase ("13 days of bombardment of Gaza").
+_NAMING_DEPS = frozenset({"compound", "poss"})
 
 
 def _anonymous(source: str, words: AttributionWords) -> bool:
@@ -209,7 +216,9 @@ def _parenthetical(cue: Token) -> bool:
     if any(child.dep_ not in _BARE_CUE_DEPS for child in cue.children):
         return False
     doc = cue.doc
-    left, right = cue.left_edge.i, cue.right_edge.i
+    # the cue's own commas are its children: look past them ("At one time, Owen said, firefighters ...")
+    inside = [t.i for t in cue.subtree if not (t.dep_ == "punct" and t.head == cue)]
+    left, right = min(inside), max(inside)
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1].text if right + 1 < len(doc) else ""
     return before in (",", "--", "—", "(") and after in (",", ".", "--", "—", ")", "")
