@@ -180,6 +180,25 @@ def listed_in_one_sentence(claims: list[Claim]) -> np.ndarray:
     return apart
 
 
+def one_articles_timeline(claims: list[Claim]) -> np.ndarray:
+    """Clock times one article gives in different sentences that differ (n x n, True =
+    apart): an article tells its timeline once ("left their apartment around 10.30 p.m." ...
+    "the call came at 10.46 p.m."), so two of its clock times are two moments of the story,
+    not two accounts of one. Two times in one sentence are left to listed_in_one_sentence
+    (a time and its time zone's)."""
+    n = len(claims)
+    is_time = np.array([c.kind == QuantityKind.time for c in claims], dtype=bool)
+    if is_time.sum() < 2:
+        return np.zeros((n, n), dtype=bool)
+    article = np.array([hash(c.article_id) for c in claims])
+    sentence = np.array([c.sentence_start for c in claims])
+    low = np.array([c.value.low for c in claims])
+    high = np.array([c.value.high for c in claims])
+    disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
+    return (is_time[:, None] & is_time[None, :] & (article[:, None] == article[None, :])
+            & (sentence[:, None] != sentence[None, :]) & disjoint)
+
+
 def _two_listed_figures(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or a.attribution.source_normalized != b.attribution.source_normalized:
         return False
