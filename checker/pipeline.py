@@ -18,7 +18,7 @@ from checker.align.pair_rules import KNOWN_CHECKS as PAIR_CHECKS
 from checker.attribute import attribute_claims
 from checker.compare import CompareSettings, compare_groups
 from checker.ranking import ranked
-from checker.extract import ExtractSettings, FrameWords, analyse_articles, build_claims
+from checker.extract import ExtractSettings, FrameWords, OrdinalWords, analyse_articles, build_claims
 from checker.extract.days import with_article_days
 from checker.ingest import IngestLimits, read_inputs
 from checker.lexicon import AttributionWords, Lexicon
@@ -121,9 +121,7 @@ def extract_settings_for(rules: RuleSet, lexicon: Lexicon, options: PipelineOpti
         approx_tolerance=rules.approx_tolerance(),
         event_words=lexicon.event_words,
         max_claims_per_article=options.max_claims_per_article,
-        ordinal_nouns=rules.ordinal_nouns(),
-        ordinal_positions=rules.ordinal_positions(),
-        ordinal_spans=rules.ordinal_spans(),
+        ordinals=OrdinalWords.from_rules(rules),
         facets=tuple(rules.facets()),
         furniture=tuple(rules.furniture()),
         estimating_verbs=rules.words("estimating_verbs"),

@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from checker.align.features import COLUMN, incidence, value_codes
+from checker.align.values import values_disjoint
 from checker.figure_words import WORD, words_beside
 from checker.lexicon import Lexicon
 from checker.models import Bound, Claim, QuantityKind
@@ -192,11 +193,8 @@ def one_articles_timeline(claims: list[Claim]) -> np.ndarray:
         return np.zeros((n, n), dtype=bool)
     article = np.array([hash(c.article_id) for c in claims])
     sentence = np.array([c.sentence_start for c in claims])
-    low = np.array([c.value.low for c in claims])
-    high = np.array([c.value.high for c in claims])
-    disjoint = (high[:, None] < low[None, :]) | (high[None, :] < low[:, None])
     return (is_time[:, None] & is_time[None, :] & (article[:, None] == article[None, :])
-            & (sentence[:, None] != sentence[None, :]) & disjoint)
+            & (sentence[:, None] != sentence[None, :]) & values_disjoint([c.value for c in claims]))
 
 
 def _two_listed_figures(a: Claim, b: Claim) -> bool:

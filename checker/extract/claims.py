@@ -16,11 +16,34 @@ from checker.extract.numbers.units import UNIT_PHRASES
 from checker.extract.timescope import TimePhrase, find_time_phrases, nearest_time_phrase
 from checker.models import Bound, Claim, NumberMention, QuantityKind, TimeScope, Value, Warning_
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
-from checker.ruleset.schema import FacetRule, FurnitureRule
+from checker.ruleset import RuleSet
+from checker.ruleset.schema import FacetRule, FurnitureRule, OrdinalNounsRule
 
 # Numbers that, inside a time phrase, only measure the window ("the last three months");
 # a year ("in 2018") is the claim itself.
 _SCOPE_KINDS = {QuantityKind.count, QuantityKind.duration}
+
+
+class OrdinalWords(BaseModel):
+    """The words rules/numbers/ordinal_nouns.yml gives for reading an ordinal."""
+
+    model_config = ConfigDict(frozen=True)
+
+    # an ordinal before one of these is a quantity even unparsed ("the 14th floor"); one that
+    # counts any other noun is one too ("the seventh straight day"), except before one of
+    # ``positions`` ("for the first time", "the 21st century")
+    nouns: frozenset[str] = frozenset()
+    positions: frozenset[str] = frozenset()
+    # an ordinal of one of these is how long something has lasted ("its ninth year")
+    spans: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "OrdinalWords":
+        found = [r for _, r in rules.of_type(OrdinalNounsRule)]
+        return cls(**{
+            field: frozenset(w.lower() for r in found for w in getattr(r, field))
+            for field in ("nouns", "positions", "spans")
+        })
 
 
 class ExtractSettings(BaseModel):
@@ -31,13 +54,8 @@ class ExtractSettings(BaseModel):
     approx_tolerance: float = 0.05
     event_words: frozenset[str] = frozenset()
     max_claims_per_article: int = 2000
-    # An ordinal before one of these is a quantity ("the 14th floor") even unparsed; one that
-    # counts any other noun is one too ("the seventh straight day of riots"), except before
-    # one of ``ordinal_positions`` ("for the first time", "the 21st century").
-    ordinal_nouns: frozenset[str] = frozenset()
-    ordinal_positions: frozenset[str] = frozenset()
-    # An ordinal of one of these is how long something has lasted ("its ninth year").
-    ordinal_spans: frozenset[str] = frozenset()
+    # When an ordinal is a claim, and when it is a duration (rules/numbers/ordinal_nouns.yml).
+    ordinals: OrdinalWords = OrdinalWords()
     # Verbs whose subject estimates a figure, never owns it (rules/lexicons/estimating_verbs.yml).
     estimating_verbs: frozenset[str] = frozenset()
     # The frame extractor's words (degrees, level verbs, negative subjects); no default, as
@@ -63,15 +81,14 @@ def _ordinal_quantity(text: str, end: int, nouns: frozenset[str]) -> bool:
     return bool(match) and match.group(1).lower() in nouns
 
 
-def _ordinal_counts(text: str, end: int, mention_value: float, frame: Frame, settings: ExtractSettings) -> bool:
+def _ordinal_counts(text: str, mention: NumberMention, frame: Frame, words: OrdinalWords) -> bool:
     """An ordinal that counts what it modifies: before an ordinal noun, or with a counted
     head the parse found that is not a mere position in a sequence."""
-    if _ordinal_quantity(text, end, settings.ordinal_nouns):
+    if _ordinal_quantity(text, mention.end, words.nouns):
         return True
-    if frame.counted_head is None or mention_value == 1:
+    if not frame.counted_head or mention.value.point == 1:
         return False  # "first" orders far more often than it counts ("its first quarter")
-    head = (frame.counted_head or "").lower()
-    return bool(head) and head not in settings.ordinal_positions
+    return frame.counted_head.lower() not in words.positions
 
 
 def _span_so_far(mention: NumberMention, frame: Frame, spans: frozenset[str]) -> tuple[NumberMention, Frame]:
@@ -120,9 +137,9 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
             break
         frame = frame_for(sentence.doc, rel_start, rel_end, settings.event_words, settings.frame_words, money=mention.kind == QuantityKind.money, estimating_verbs=settings.estimating_verbs) if sentence.doc is not None else Frame()
         if mention.kind == QuantityKind.ordinal:
-            if not _ordinal_counts(doc.clean_text, mention.end, mention.value.point, frame, settings):
+            if not _ordinal_counts(doc.clean_text, mention, frame, settings.ordinals):
                 continue
-            mention, frame = _span_so_far(mention, frame, settings.ordinal_spans)
+            mention, frame = _span_so_far(mention, frame, settings.ordinals.spans)
         scope = _scope(phrases, rel_start, sentence.text)
         claim = _claim(doc, sentence, mention, frame, scope, part_of=last_whole.id if frame.anaphoric and last_whole else None)
         if settings.facets:

@@ -15,7 +15,6 @@ from checker.ruleset.schema import (
     FurnitureRule,
     FindingRule,
     HierarchyRule,
-    OrdinalNounsRule,
     PairRule,
     SourceAliasRule,
     SynonymRule,
@@ -86,18 +85,6 @@ class RuleSet:
     def approx_tolerance(self) -> float:
         found = self.of_type(ApproximatorRule)
         return found[-1][1].approx_tolerance if found else 0.05  # type: ignore[union-attr]
-
-    def ordinal_nouns(self) -> frozenset[str]:
-        """Nouns that make an ordinal before them a quantity (rules/numbers/ordinal_nouns.yml)."""
-        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.nouns)  # type: ignore[union-attr]
-
-    def ordinal_positions(self) -> frozenset[str]:
-        """Nouns after which an ordinal is only a position ("the first time"; same file)."""
-        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.positions)  # type: ignore[union-attr]
-
-    def ordinal_spans(self) -> frozenset[str]:
-        """Units whose ordinal is how long something has lasted ("its ninth year"; same file)."""
-        return frozenset(n.lower() for _, r in self.of_type(OrdinalNounsRule) for n in r.spans)  # type: ignore[union-attr]
 
     def words(self, role: str) -> frozenset[str]:
         """The words of every enabled `words` rule with ``role``, lower-cased."""

@@ -124,7 +124,9 @@ def _extracted(rules: RuleSet, text: str, **settings: Any) -> list[Claim]:
 
 def _ordinal_test(rules: RuleSet, text: str) -> list[float]:
     """The values of the ordinal claims extracted from ``text``."""
-    claims = _extracted(rules, text, ordinal_nouns=rules.ordinal_nouns(), ordinal_positions=rules.ordinal_positions(), ordinal_spans=rules.ordinal_spans())
+    from checker.extract import OrdinalWords
+
+    claims = _extracted(rules, text, ordinals=OrdinalWords.from_rules(rules))
     return [c.value.point for c in claims if c.kind in (QuantityKind.ordinal, QuantityKind.duration)]
 
 
