@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--cv", action="store_true",
         help="leave one gold file out: retrain and recalibrate the pair model on the others, score the one left out",
     )
+    evaluate.add_argument(
+        "--train-on", nargs="+", type=Path, default=None, metavar="GOLD",
+        help="with --cv: train and calibrate each fold only on these of the gold files (as the shipped model is "
+        "trained on the shared gold); the others are scored by models that never saw them, reported apart",
+    )
     _add_rule_options(evaluate)
 
     rules = sub.add_parser("rules", help="list the rules with their descriptions")
@@ -394,14 +399,29 @@ def _cmd_cross_validate(args: argparse.Namespace, options, rules) -> int:
     if len(args.gold) < 2:
         print("claimcheck: error: --cv needs at least two gold files (one is left out at a time)", file=sys.stderr)
         return EXIT_USAGE
+    trained_on = None
+    if args.train_on is not None:
+        chosen = {path.resolve() for path in args.train_on}
+        unknown = sorted(str(p) for p in chosen - {path.resolve() for path in args.gold})
+        trained_on = [path.resolve() in chosen for path in args.gold]
+        if unknown or sum(trained_on) < 2:
+            print("claimcheck: error: --train-on needs at least two of the gold files given"
+                  + (f" (not among them: {', '.join(unknown)})" if unknown else ""), file=sys.stderr)
+            return EXIT_USAGE
     clusters = [load_cluster(path, options, rules, embed_texts) for path in args.gold]
-    cv = cross_validate(clusters, ModelConfig.of(load_pair_model()), rules, options)
+    cv = cross_validate(clusters, ModelConfig.of(load_pair_model()), rules, options, trained_on=trained_on)
     if args.json:
         print(cv.model_dump_json(indent=2))
         return EXIT_CLEAN
     print(f"leave-one-cluster-out ({len(clusters)} folds, {cv.config.family} {cv.config.strength:g}, "
           f"min_confidence {cv.min_confidence:.2f})")
     print(format_table(EvalResult(files=cv.files, overall=cv.overall, counts=cv.counts)))
+    if cv.untrained_overall is not None:
+        untrained = [f for f, t in zip(cv.files, trained_on or []) if not t]
+        print()
+        print(f"never trained on ({len(untrained)} files, scored by models fitted on the --train-on files):")
+        print(format_table(EvalResult(files=untrained, overall=cv.untrained_overall, counts=cv.untrained_counts),
+                           details=False))
     print()
     print(format_sweep(cv))
     return EXIT_CLEAN

@@ -196,3 +196,14 @@ def test_cross_validation_scores_each_held_out_cluster(two_clusters):
     assert [p.flags for p in cv.sweep] == sorted((p.flags for p in cv.sweep), reverse=True)
     xs = cv.calibration["calibration_x"]
     assert xs == sorted(xs)
+
+
+def test_cross_validation_can_train_on_some_clusters_only(two_clusters):
+    clusters, rules, options = two_clusters
+    config = ModelConfig(family="logistic", strength=1.0, threshold=0.6)
+    # The Idlib cluster a third time, never trained on: scored by a model fitted on the other two.
+    cv = cross_validate(clusters + clusters[:1], config, rules, options, trained_on=[True, True, False])
+    assert [f.gold for f in cv.files] == ["idlib-2020.yaml", "nc-5-electric-bill.yaml", "idlib-2020.yaml"]
+    assert cv.untrained_counts == cv.files[2].counts and cv.untrained_overall is not None
+    with pytest.raises(ValueError, match="at least two clusters"):
+        cross_validate(clusters, config, rules, options, trained_on=[True, False])

@@ -81,3 +81,11 @@ def test_eval_cli_json(tmp_path):
     data = json.loads(out.stdout)
     assert data["files"][0]["cluster"] == "ecbplus-22ecb"
     assert 0.0 <= data["overall"]["mention_recall"] <= 1.0
+
+
+def test_cv_train_on_must_name_two_of_the_gold_files():
+    from checker.cli import main
+
+    two = [str(GOLD / "ecbplus-22ecb.yaml"), str(GOLD / "ecbplus-24ecb.yaml")]
+    assert main(["eval", "--cv", *two, "--train-on", two[0]]) == 2
+    assert main(["eval", "--cv", *two, "--train-on", two[0], str(GOLD / "idlib-2020.yaml")]) == 2

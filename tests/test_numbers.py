@@ -386,6 +386,29 @@ def test_year():
     assert only("established under a 2018 de-escalation agreement").kind == YEAR
 
 
+def test_decades_in_either_style_are_ten_years():
+    for sentence, text in (("The gang was founded in the 1930's by Luciano.", "1930's"),
+                           ("a style adopted in the mid-1960\u2019s", "1960\u2019s"),
+                           ("a crime family that grew in the 1980s", "1980s")):
+        m = only(sentence)
+        assert (m.text, m.kind, m.value.low, m.value.high) == (text, YEAR, int(text[:4]), int(text[:4]) + 9)
+
+
+def test_half_of_a_unit_and_one_and_a_half_units():
+    # "half" before "a mile" is half a mile, not 50 percent; "a mile and a half" is 1.5 miles
+    for sentence, text, point, unit in (
+        ("Williams, who lived half a mile away, was hit.", "half a mile", 0.5, "mi"),
+        ("She had moved about a mile and a half away.", "about a mile and a half", 1.5, "mi"),
+        ("He waited half an hour for the police.", "half an hour", 0.5, "hour"),
+        ("He served a year and a half in prison.", "a year and a half", 1.5, "year"),
+        ("She ran two miles and a half.", "two miles and a half", 2.5, "mi"),
+    ):
+        m = only(sentence)
+        assert (m.text, m.value.point, m.unit) == (text, point, unit)
+    assert only("Half of the residents left.").unit == "%"
+    assert only("Half a million people fled.").value.point == 500_000
+
+
 def test_year_like_count():
     assert only("The governor said that 2000 tents were ready").kind == COUNT
 

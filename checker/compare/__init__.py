@@ -177,12 +177,14 @@ def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 
     Groups are built by linkage, so two members can be linked only through others; a
     pair is compared only when nothing says they measure different things: years only
-    when they date the same thing, and never two different kinds of event (killed vs
-    displaced). Counted things that differ are kept: that is a finding of its own.
+    when they date the same thing, a figure in a unit never against a count of named
+    things, and never two different kinds of event (killed vs displaced). Counted things that differ are kept: that is a finding of its own.
     """
     if QuantityKind.year in (a.kind, b.kind):
         head_a, head_b = lexicon.canonical_counted(a.counted_head), lexicon.canonical_counted(b.counted_head)
         return a.kind == b.kind and head_a is not None and head_a == head_b
+    if _measure_against_things(a, b) or _measure_against_things(b, a):
+        return False  # "a 6.1-magnitude quake" and "killed six children": no unit counts children
     if QuantityKind.time in (a.kind, b.kind) and clock_zone(a) != clock_zone(b):
         return False  # "17:06 local (13:36 GMT)": one instant in two zones, not two reports
     if (is_age(a) or is_age(b)) and not (same_named_person(a, b) or same_described_person(a, b, lexicon.anybody)):
@@ -190,6 +192,11 @@ def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return lexicon.predicate_relation(a.predicate, b.predicate) != "unrelated" or not (
         _is_event(a.predicate, lexicon) and _is_event(b.predicate, lexicon)
     )
+
+
+def _measure_against_things(a: Claim, b: Claim) -> bool:
+    """``a`` is in a unit and ``b``, of another kind, counts things it names and has none."""
+    return a.kind != b.kind and bool(a.unit) and not b.unit and bool(b.counted)
 
 
 def _is_event(word: str | None, lexicon: Lexicon) -> bool:

@@ -38,7 +38,9 @@ def comparison_interval(claim: Claim, tolerance: Tolerance, converted: bool = Fa
 def _capped(slack: float, precision: float | None) -> float:
     """The rule's relative slack, but never more than the figure's own rounding: "$13.9
     billion" is written to the nearest $0.1 billion, so it does not stretch to $14.0 billion."""
-    return slack if precision is None else min(slack, precision)
+    # Rounding is half-open ("8.6" is 8.55 up to but not 8.65), so two figures written to
+    # the same digit that differ never touch: a hair under half the last digit.
+    return slack if precision is None else min(slack, precision * (1 - 1e-9))
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")

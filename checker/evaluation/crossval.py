@@ -1,7 +1,11 @@
 """`claimcheck eval --cv`: leave one gold cluster out, retrain the pair model on the rest,
 calibrate it on the other folds' held-out scores, and score the held-out cluster.
 
-This is the honest figure for a story nobody tuned on. It also chooses ``min_confidence``:
+This is the honest figure for a story nobody tuned on. With ``trained_on`` only some clusters
+are trained and calibrated on (the held-out one never), as the shipped model is trained on
+the shared gold alone; the others are scored by models that never saw them, which is the
+figure for the shipped configuration on a story from outside its training set. It also
+chooses ``min_confidence``:
 the least confidence a disagreement needs to count, swept over a grid and picked as the
 threshold with the best held-out flag recall at a flag precision of at least the target.
 """
@@ -44,6 +48,9 @@ class CrossValidation(BaseModel):
     sweep: list[ThresholdPoint]
     # The pooled held-out calibration (PairModel.calibration's fields), for the model trained on all.
     calibration: dict[str, list[float]]
+    # With trained_on: the held-out clusters outside the training set, summed.
+    untrained_overall: Metrics | None = None
+    untrained_counts: Counts | None = None
 
 
 def cross_validate(
@@ -54,17 +61,26 @@ def cross_validate(
     target_precision: float = TARGET_PRECISION,
     grid: tuple[float, ...] = CONFIDENCE_GRID,
     weak: bool = False,
+    trained_on: list[bool] | None = None,
 ) -> CrossValidation:
-    """Leave-one-cluster-out figures of ``config``; every learned part is refitted per fold."""
+    """Leave-one-cluster-out figures of ``config``; every learned part is refitted per fold.
+
+    ``trained_on[k]``: whether cluster k may be trained and calibrated on (default: all).
+    """
+    trainable = trained_on if trained_on is not None else [True] * len(clusters)
+    if len(trainable) != len(clusters) or sum(trainable) < 2:
+        # every fold must keep a cluster to train on once its own is left out
+        raise ValueError("trained_on needs one flag per cluster and at least two clusters to train on")
     lexicon = Lexicon.from_rules(rules)
     fold_models = [
-        fit_pair_model([c for k, c in enumerate(clusters) if k != held_out], config, weak)
+        fit_pair_model([c for k, c in enumerate(clusters) if k != held_out and trainable[k]], config, weak)
         for held_out in range(len(clusters))
     ]
     held_out_scores = [scored_pairs(model, cluster) for model, cluster in zip(fold_models, clusters)]
     results: dict[float, list[FileResult]] = {t: [] for t in grid}
     for k, (model, cluster) in enumerate(zip(fold_models, clusters)):
-        model = calibrated(model, ScoredPairs.concatenate([s for j, s in enumerate(held_out_scores) if j != k]))
+        others = [s for j, s in enumerate(held_out_scores) if j != k and trainable[j]]
+        model = calibrated(model, ScoredPairs.concatenate(others))
         groups = group_partitions(cluster.parts, model, lexicon)
         for threshold in grid:
             report = assemble_report(
@@ -81,10 +97,14 @@ def cross_validate(
                                     flag_recall=round(metrics.flag_recall, 4), flags=total.flags))
     chosen = choose_min_confidence(sweep, target_precision)
     total = _sum(results[chosen])
-    pooled = calibrated(fold_models[0], ScoredPairs.concatenate(held_out_scores))
+    pooled = calibrated(fold_models[0], ScoredPairs.concatenate([s for s, t in zip(held_out_scores, trainable) if t]))
+    untrained = [f for f, t in zip(results[chosen], trainable) if not t]
+    untrained_total = _sum(untrained) if untrained else None
     return CrossValidation(
         config=config, min_confidence=chosen, target_precision=target_precision, files=results[chosen],
         overall=Metrics.from_counts(total), counts=total, sweep=sweep, calibration=pooled.calibration,
+        untrained_overall=Metrics.from_counts(untrained_total) if untrained_total else None,
+        untrained_counts=untrained_total,
     )
 
 

@@ -109,6 +109,9 @@ class QuantityReader:
             clock = clock_time(self.text, tokens, i)
             if clock is not None:
                 return Quantity(i, clock[1], clock[0], kind=QuantityKind.time, bare=False, digits=True)
+        one_and_a_half = self._a_unit_and_a_half(i)
+        if one_and_a_half is not None:
+            return one_and_a_half
         currency, k = self._currency_prefix(i)
         sign, k = self._sign(k)
         quantity = self._core(k, currency)
@@ -122,6 +125,18 @@ class QuantityReader:
             quantity.kind, quantity.unit, quantity.bare = QuantityKind.money, currency, False
         elif quantity.kind not in (QuantityKind.ordinal, QuantityKind.year):
             self._suffix(quantity)
+        self._classify(quantity)
+        return quantity
+
+    def _a_unit_and_a_half(self, i: int) -> Quantity | None:
+        """"a mile and a half", "an hour and a half": one and a half of the unit. A lone "a
+        mile" stays unread: "a year" and "a day" are far more often a rate or a period's name."""
+        if self.tokens[i].low not in ("a", "an"):
+            return None
+        quantity = Quantity(i, i, 1.0, bare=False, integer=True)
+        self._suffix(quantity)
+        if quantity.unit is None or quantity.point != 1.5:
+            return None
         self._classify(quantity)
         return quantity
 
@@ -240,9 +255,10 @@ class QuantityReader:
         if nxt is not None and nxt.glued and nxt.low in ORDINAL_SUFFIXES and token.shape == "int":
             quantity.kind, quantity.last, quantity.bare = QuantityKind.ordinal, k + 1, False
             return quantity
-        if nxt is not None and nxt.glued and nxt.text == "s" and is_year_like(token) and value % 10 == 0:
-            quantity.kind, quantity.last, quantity.bare = QuantityKind.year, k + 1, False
-            quantity.vague_high = value + 9  # "the 1990s"
+        decade_end = _decade_suffix_end(tokens, k)
+        if decade_end is not None and is_year_like(token) and value % 10 == 0:
+            quantity.kind, quantity.last, quantity.bare = QuantityKind.year, decade_end, False
+            quantity.vague_high = value + 9  # "the 1990s", "the 1930's"
             return quantity
         abbreviation = self._scale_abbreviation(k, currency)
         if abbreviation is not None:
@@ -377,6 +393,8 @@ class QuantityReader:
             return None
         if k + 2 < len(tokens) and tokens[k + 1].low == "-" and tokens[k + 1].glued and tokens[k + 2].kind == "word":
             return None  # "half-brother"
+        if k + 2 < len(tokens) and tokens[k + 1].low in ("a", "an") and _UNITS.match(tokens, k + 2) is not None:
+            return Quantity(k, k + 1, 0.5, bare=False, integer=False)  # "half a mile": the unit follows
         return Quantity(k, k, 0.5, proportion=True, integer=False)
 
     def _pronoun_one(self, k: int, reading: Reading) -> bool:
@@ -450,6 +468,8 @@ class QuantityReader:
             (unit, kind), last, phrase = found
             quantity.kind, quantity.unit, quantity.last, quantity.bare = kind, unit, last, False
             quantity.age = phrase in AGE_PHRASES
+            if [t.low for t in tokens[last + 1 : last + 4]] == ["and", "a", "half"]:
+                quantity.point, quantity.last, quantity.integer = quantity.point + 0.5, last + 3, False  # "two miles and a half"
             if unit == "degree" and (self._angle(last) or self._turned(quantity.first)):
                 quantity.unit = "angle_degree"
 
@@ -500,3 +520,14 @@ class QuantityReader:
             if reads_as_year(self.tokens, quantity.first, quantity.first):
                 quantity.kind = QuantityKind.year
 
+
+
+def _decade_suffix_end(tokens: list[Token], k: int) -> int | None:
+    """The index of the "s" glued to a number that makes it a decade ("1990s", and the older
+    style "1930's"), or None."""
+    at = k + 1
+    if at < len(tokens) and tokens[at].glued and tokens[at].text in ("'", "\u2019"):
+        at += 1
+    if at < len(tokens) and tokens[at].glued and tokens[at].text == "s":
+        return at
+    return None
