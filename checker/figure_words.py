@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from checker.models import Claim
+from checker.ruleset import bundled_words
 
 WORDS_BEFORE, WORDS_AFTER = 3, 4
 PARTITIVE_WORDS = 3  # "of the three" before the noun
 WORD = re.compile(r"[A-Za-z]+|[,;:.!?()\"]")
-CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "and", "or", "but", "while", "as"})
+# Punctuation and words that end a clause (rules/lexicons/clause_breaks.yml).
+CLAUSE_BREAK = bundled_words("lexicons.clause_breaks")
 
 
 def words_beside(claim: Claim, chars: int) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ from typing import Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.pronouns import Pronouns
 from checker.source_names import source_key
 from checker.ruleset import RuleSet
 
@@ -47,6 +48,8 @@ class AttributionWords(BaseModel):
     anonymous_heads: frozenset[str]
     # words that hedge a claim: reportedly, allegedly (rules/lexicons/hedges.yml)
     hedges: frozenset[str]
+    # who "he", "it", "they" can stand for (rules/lexicons/pronouns.yml)
+    pronouns: Pronouns
 
 
 class Lexicon(BaseModel):
@@ -102,6 +105,7 @@ class Lexicon(BaseModel):
             attribution=AttributionWords(
                 aliases=_alias_map(rules), cue_verbs=rules.words("cue_verbs"), speaking_nouns=rules.words("speaking_nouns"),
                 anonymous_heads=rules.words("anonymous_sources"), hedges=rules.words("hedges"),
+                pronouns=Pronouns.from_rules(rules),
             ),
             source_parents={k: v for r in rules.source_aliases() for k, v in r.parents.items()},
             facet_apart=_facet_verdicts(rules),

@@ -14,7 +14,6 @@ import numpy as np
 
 from checker.align.constraints import different_people
 from checker.align.features import NESTED, SAME, relation_matrix, value_codes
-from checker import pronouns
 from checker.lexicon import Lexicon, any_word
 from checker.models import Bound, Claim
 from checker.subjects import is_age, person_name, same_described_person
@@ -101,7 +100,7 @@ def _tells_an_account(
     return (
         not claim.part_of
         and (source[:1].isupper() or claim.attribution.source_normalized in lexicon.source_aliases.values())
-        and source.lower() not in pronouns.SPEAKERS
+        and source.lower() not in lexicon.attribution.pronouns.speakers
         and claim.text.lower() not in source.lower()
         and lexicon.canonical_predicate(claim.predicate) in measures
         and bool(reported.search(claim.sentence))

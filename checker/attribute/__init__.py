@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc, Token
 
-from checker import pronouns
 from checker.source_names import normalize_source
 from checker.attribute.speakers import Speaker, last_named_entity, phrase_pattern, speaker_in
 from checker.lexicon import AttributionWords
@@ -40,7 +39,7 @@ def _attribute(doc: AnalysedArticle, sentence: AnalysedSentence, claim: Claim, w
         return Attribution(hedge=hedge)
     source = speaker.source
     if speaker.pronoun:
-        source = _resolve_pronoun(doc, sentence, source) or source
+        source = _resolve_pronoun(doc, sentence, source, words.pronouns.person) or source
     if speaker.anonymous:
         kind = AttributionKind.anonymous
     elif in_quote:
@@ -81,9 +80,10 @@ def _speaker_of_following_quote(doc: AnalysedArticle, sentence: AnalysedSentence
     return speaker_in(following.doc, None, words)
 
 
-def _resolve_pronoun(doc: AnalysedArticle, sentence: AnalysedSentence, pronoun: str) -> str | None:
-    """``he`` -> the last person named before (or in) this sentence; ``it``/``they`` -> the last organisation."""
-    if pronoun.lower() in pronouns.PERSON:
+def _resolve_pronoun(doc: AnalysedArticle, sentence: AnalysedSentence, pronoun: str, person: frozenset[str]) -> str | None:
+    """``he`` (one of ``person``) -> the last person named before (or in) this sentence;
+    ``it``/``they`` -> the last organisation."""
+    if pronoun.lower() in person:
         labels: tuple[str, ...] = ("PERSON",)
     elif pronoun.lower() == "it":  # a nationality ("German police") is never "it"
         labels = ("ORG", "GPE")

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from checker import pronouns
 from checker.lexicon import AttributionWords
 from checker.nlp.lemmas import lemma
 
@@ -61,7 +60,7 @@ def speaker_in(doc: Doc, number_token: Token | None, words: AttributionWords) ->
             source=text,
             cue=cue.text,
             anonymous=_anonymous(text, words) and not _is_named(subject),
-            pronoun=subject.lower_ in pronouns.PERSON | pronouns.SUBJECT | pronouns.FIRST_PERSON,
+            pronoun=subject.lower_ in words.pronouns.person | words.pronouns.subject | words.pronouns.first_person,
         )
     return None
 

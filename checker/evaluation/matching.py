@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.models import Article, Claim
+from checker.ruleset import bundled_words
 
 _SPACE = re.compile(r"\s+")
 
@@ -69,7 +70,8 @@ def best_claim(claims: list[Claim], span: tuple[int, int]) -> Claim | None:
     return best
 
 
-_STOP = {"a", "an", "the", "of", "s", "'s", "’s", "its", "his", "her", "their", "to", "by", "and", "for", "in", "on"}
+# Words of a source's name that name no one (rules/lexicons/source_stop_words.yml).
+_STOP = bundled_words("lexicons.source_stop_words")
 
 
 def head_words(name: str | None) -> set[str]:

@@ -39,11 +39,7 @@ class OrdinalWords(BaseModel):
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "OrdinalWords":
-        found = [r for _, r in rules.of_type(OrdinalNounsRule)]
-        return cls(**{
-            field: frozenset(w.lower() for r in found for w in getattr(r, field))
-            for field in ("nouns", "positions", "spans")
-        })
+        return cls(**rules.word_fields(OrdinalNounsRule, ("nouns", "positions", "spans")))
 
 
 class ExtractSettings(BaseModel):

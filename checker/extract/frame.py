@@ -9,9 +9,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from checker import pronouns
 from checker.extract.holder import holder_of
 from checker.nlp.lemmas import lemma
+from checker.pronouns import Pronouns
 from checker.ruleset import RuleSet
 
 # Dependency labels by which a number attaches to the noun it counts.
@@ -40,6 +40,9 @@ class FrameWords(BaseModel):
     time_span_prepositions: frozenset[str]
     # lower-case words inside a name, read as part of the holder's name: "Bank of America"
     name_joiners: frozenset[str]
+    # words that point back to something counted earlier, and subjects that stand for someone
+    # named elsewhere (rules/lexicons/pronouns.yml)
+    pronouns: Pronouns
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "FrameWords":
@@ -47,6 +50,7 @@ class FrameWords(BaseModel):
             degree_only=rules.words("degree_only"), level_verbs=rules.words("level_verbs"),
             negative_subjects=rules.words("negative_subjects"),
             time_span_prepositions=rules.words("time_span_prepositions"), name_joiners=rules.words("name_joiners"),
+            pronouns=Pronouns.from_rules(rules),
         )
 
 
@@ -88,7 +92,7 @@ def frame_for(
         place=_place(doc, span),
         anaphoric=anaphoric,
         negated=_negated_clause(anchor, words),
-        holder=holder_of(anchor, noun if not anaphoric else None, words.name_joiners, estimating_verbs),
+        holder=holder_of(anchor, noun if not anaphoric else None, words.name_joiners, words.pronouns.subject, estimating_verbs),
     )
 
 
@@ -112,7 +116,7 @@ def _counted_noun(anchor: Token, span: Span, words: FrameWords, money: bool = Fa
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 obj = _plural_conjunct(objects[0])
-                return obj, obj.lower_ in pronouns.ANAPHORIC or obj.pos_ in _PRONOUN_LIKE
+                return obj, obj.lower_ in words.pronouns.anaphoric or obj.pos_ in _PRONOUN_LIKE
     if _degree_of_an_earlier_figure(span, words.degree_only):
         return None, True
     if money and (sum_of := _what_money_is(anchor, span)) is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from checker import pronouns
 from checker.nlp.lemmas import lemma
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -22,11 +21,13 @@ _MAX_STEPS = 6
 
 
 def holder_of(
-    anchor: Token, noun: Token | None, joiners: frozenset[str], estimating_verbs: frozenset[str] = frozenset()
+    anchor: Token, noun: Token | None, joiners: frozenset[str], subject_pronouns: frozenset[str],
+    estimating_verbs: frozenset[str] = frozenset(),
 ) -> str | None:
     """The name the figure at ``anchor`` (counting ``noun``) belongs to, else None; the
     subject of an estimating verb ("Gartner puts the market at $748 billion") holds none.
-    ``joiners``: the lower-case words a name may hold ("Bank of America")."""
+    ``joiners``: the lower-case words a name may hold ("Bank of America"); ``subject_pronouns``:
+    those that stand for someone named elsewhere ("he said"), followed to the clause reported to."""
     # "the Orioles $140 million", the verb elided: a figure in apposition to a name is its.
     if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
         return _name(anchor.head, joiners)
@@ -38,7 +39,7 @@ def holder_of(
         if token.pos_ in ("VERB", "AUX"):
             if lemma(token).lower() in estimating_verbs or token.lower_ in estimating_verbs:
                 return None
-            return _subject_name(token, joiners)
+            return _subject_name(token, joiners, subject_pronouns)
         if token.head is token:
             return None
         token = token.head
@@ -52,7 +53,7 @@ def _proper_possessor(token: Token, joiners: frozenset[str]) -> str | None:
     return None
 
 
-def _subject_name(verb: Token, joiners: frozenset[str]) -> str | None:
+def _subject_name(verb: Token, joiners: frozenset[str], subject_pronouns: frozenset[str]) -> str | None:
     """The proper name that is ``verb``'s subject (or owns it), following clauses that share
     their head's subject and a reporter's pronoun."""
     for _ in range(_MAX_STEPS):
@@ -64,7 +65,7 @@ def _subject_name(verb: Token, joiners: frozenset[str]) -> str | None:
             owner = _proper_possessor(subject, joiners)
             if owner is not None:
                 return owner
-            if subject.lower_ in pronouns.SUBJECT and verb.dep_ == "ccomp" and verb.head is not verb:
+            if subject.lower_ in subject_pronouns and verb.dep_ == "ccomp" and verb.head is not verb:
                 verb = verb.head
                 continue
             return None

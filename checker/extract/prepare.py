@@ -9,27 +9,28 @@ from typing import Sequence
 from spacy.language import Language
 
 from checker.extract.furniture import blank_furniture
+from checker.extract.numbers.numwords import NUMBER_WORDS
+from checker.lexicon import any_word
 from checker.models import Article
 from checker.nlp.document import AnalysedArticle, AnalysedSentence
 from checker.nlp.sentences import split_sentences
-from checker.ruleset.schema import FurnitureRule
+from checker.ruleset import bundled_rule
+from checker.ruleset.schema import FurnitureRule, ParsePrefilterRule
 from checker.textclean import clean_for_analysis
 
+# Which sentences are parsed: the words are rules/numbers/parse_prefilter.yml's, the spelled
+# numbers the number reader's own (so the two cannot drift apart).
+_PREFILTER: ParsePrefilterRule = bundled_rule("numbers.parse_prefilter")  # type: ignore[assignment]
 # A sentence is worth parsing if it may hold a number or a speaker for a neighbour's number.
 _HAS_DIGIT_OR_NUMBER_WORD = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|"
-    r"half|third|quarter|several|single|couple|last year|this year|"
-    r"second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
-    re.I,
+    r"\d|\b(?:" + any_word((NUMBER_WORDS - set(_PREFILTER.not_alone)) | set(_PREFILTER.count_words)) + r")\b", re.I
 )
-_HAS_QUOTE_OR_CUE = re.compile(r"[\"“”]|\b(?:said|says|told|according)\b", re.I)
+_HAS_QUOTE_OR_CUE = re.compile(r"[\"“”]|\b(?:" + any_word(_PREFILTER.quote_cues) + r")\b", re.I)
 _HAS_QUOTE = re.compile(r"[\"“”]")
 # "he said" needs the sentences before it parsed, to find who "he" is.
 _PRONOUN_CUE = re.compile(
-    r"\b(?:he|she|they|it)\s+(?:\w+\s+){0,2}(?:said|says|told|added|claimed|announced|stated)\b"
-    r"|\b(?:said|says|added)\s+(?:he|she|they)\b",
+    rf"\b(?:{any_word(_PREFILTER.pronoun_subjects)})\s+(?:\w+\s+){{0,2}}(?:{any_word(_PREFILTER.pronoun_cues)})\b"
+    rf"|\b(?:{any_word(_PREFILTER.inverted_cues)})\s+(?:{any_word(_PREFILTER.inverted_subjects)})\b",
     re.I,
 )
 _PRONOUN_LOOKBACK = 3
@@ -50,7 +51,7 @@ def analyse_articles(
             AnalysedSentence(index=i, start=s.start, end=s.end, text=clean.text[s.start : s.end])
             for i, s in enumerate(spans)
         ]
-        wanted = _sentences_to_parse(sentences)
+        wanted = sentences_to_parse(sentences)
         to_parse.extend((a_index, i, sentences[i].text) for i in wanted)
         analysed.append(AnalysedArticle(article=article, clean=clean, sentences=sentences))
     # Speed and scale: all sentences go through one nlp.pipe stream (15% faster than one
@@ -64,7 +65,7 @@ def analyse_articles(
     return analysed
 
 
-def _sentences_to_parse(sentences: list[AnalysedSentence]) -> list[int]:
+def sentences_to_parse(sentences: list[AnalysedSentence]) -> list[int]:
     """Indices of the sentences attribution and extraction read.
 
     Those with a number; the next one where a quote with a number may have its speaker

@@ -12,13 +12,14 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.days import RELATIVE_DAY_OFFSETS
+from checker.days import MONTHS, RELATIVE_DAY_OFFSETS, WEEKDAYS
 from checker.models import TimeScope
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# Month names and their first three letters (rules/lexicons/days.yml), January = 1.
+_MONTHS = {name: i for i, name in enumerate(MONTHS, start=1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(MONTHS, start=1)})
 _MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 _SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
@@ -29,7 +30,8 @@ _RECENT_UNITS = {"day": 7, "week": 4, "month": 6, "year": 5}
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _MONTH = r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 2), key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + ")"
+_RELATIVE_DAY = "|".join(word.replace(" ", r"\s+") for word in RELATIVE_DAY_OFFSETS)
 
 # Ordered: the first pattern that matches at a position wins, so longer phrases come first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -44,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("early_month", re.compile(rf"\b(?:in\s+)?(?P<part>early|mid|late)[-\s](?P<month>{_MONTH})", re.I)),
     ("this_period", re.compile(r"\b(?:earlier\s+|so\s+far\s+)?(?P<which>this|last)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<early>in\s+the\s+early\s+hours\s+of|early|late)\s+)?(?:on\s+)?(?P<weekday>{_WEEKDAY})\b", re.I)),
-    ("relative_day", re.compile(r"\b(?P<word>yesterday|today|overnight|tonight|last\s+night)\b", re.I)),
+    ("relative_day", re.compile(rf"\b(?P<word>{_RELATIVE_DAY})\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b", re.I)),
     ("so_far", re.compile(r"\b(?:so\s+far|to\s+date)\b", re.I)),
     ("in_month", re.compile(rf"\bin\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),

@@ -10,13 +10,10 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "mt", "ft",
-}
+from checker.ruleset import bundled_words
+
+# Abbreviations after which a period does not end a sentence (rules/lexicons/abbreviations.yml).
+_ABBREVIATIONS = bundled_words("lexicons.abbreviations")
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace;
 # or a full stop glued to the next sentence by a scrape ("purchase EDS.EDS has about 50",

@@ -3,6 +3,6 @@
 A rule's id is its path: ``rules/numbers/tolerance.yml`` -> ``numbers.tolerance``.
 """
 
-from checker.ruleset.loader import RuleError, RuleSet, default_rules_dir, load_rules
+from checker.ruleset.loader import RuleError, RuleSet, bundled_rule, bundled_words, default_rules_dir, load_rules
 
-__all__ = ["RuleError", "RuleSet", "default_rules_dir", "load_rules"]
+__all__ = ["RuleError", "RuleSet", "bundled_rule", "bundled_words", "default_rules_dir", "load_rules"]

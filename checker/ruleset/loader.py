@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -90,6 +91,11 @@ class RuleSet:
         """The words of every enabled `words` rule with ``role``, lower-cased."""
         return frozenset(w.lower() for _, r in self.of_type(WordsRule) if r.role == role for w in r.words)  # type: ignore[union-attr]
 
+    def word_fields(self, rule_type: type, fields: Sequence[str]) -> dict[str, frozenset[str]]:
+        """Per field of ``rule_type``, the words of every enabled rule of that type, lower-cased."""
+        found = [r for _, r in self.of_type(rule_type)]
+        return {field: frozenset(w.lower() for r in found for w in getattr(r, field)) for field in fields}
+
     def pair_checks(self) -> tuple[tuple[str, str], ...]:
         """(rule id, check) of the enabled rules of rules/align/, in id order."""
         return tuple((rid, r.check) for rid, r in self.of_type(PairRule))  # type: ignore[union-attr]
@@ -137,6 +143,18 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), include_default: bool = Tr
     return RuleSet(rules, sources)
 
 
+@lru_cache(maxsize=None)
+def bundled_rule(rule_id: str) -> AnyRule:
+    """One rule of the shipped rules/ by id (``lexicons.days``), read once: for the word tables
+    a module builds where no RuleSet is at hand (a user's rule folders do not change them)."""
+    return load_rule_file(default_rules_dir().joinpath(*rule_id.split(".")).with_suffix(".yml"))
+
+
+def bundled_words(rule_id: str) -> frozenset[str]:
+    """The words, lower-cased, of the shipped `words` rule ``rule_id`` (see bundled_rule)."""
+    return frozenset(w.lower() for w in bundled_rule(rule_id).words)  # type: ignore[union-attr]
+
+
 def load_rule_file(path: Path) -> AnyRule:
     """Parse and validate one rule file, mapping validation errors to the YAML line."""
     try:
@@ -165,7 +183,7 @@ def load_rule_file(path: Path) -> AnyRule:
         raise RuleError(path, line, f"key `{key}`: {first['msg']}") from exc
 
 
-_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "words", "facet", "furniture", "pair_rule", "synonyms", "hierarchy", "sources", "finding"}
+_TYPE_TAGS = {"tolerance", "approximators", "ordinal_nouns", "pronouns", "days", "parse_prefilter", "words", "facet", "furniture", "pair_rule", "synonyms", "hierarchy", "sources", "finding"}
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[object]) -> int | None:

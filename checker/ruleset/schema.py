@@ -64,6 +64,50 @@ class OrdinalNounsRule(RuleBase):
     spans: list[str] = []
 
 
+class PronounsRule(RuleBase):
+    """English pronouns by what they can stand for (a closed class of grammar, read by
+    attribution, holders, frames and pair links): a ``person`` ("he said", "quoted him"); a
+    ``subject`` that stands for someone named elsewhere ("it reported"); the ``first_person``
+    speaker inside a quote ("I counted 40"); any pronoun a sentence's speaker can be
+    (``speakers``: never a side's own name); words that point back to something counted
+    earlier (``anaphoric``: "of those")."""
+
+    type: Literal["pronouns"]
+    person: list[str]
+    subject: list[str]
+    first_person: list[str]
+    speakers: list[str]
+    anaphoric: list[str]
+
+
+class DaysRule(RuleBase):
+    """The calendar's words: weekday and month names, and the words for a day counted from
+    the day of writing."""
+
+    type: Literal["days"]
+    weekdays: list[str] = Field(min_length=7, max_length=7, description="Monday first, as Python counts them")
+    months: list[str] = Field(min_length=12, max_length=12, description="January first")
+    relative_days: dict[str, int] = Field(description="a word -> the day it names, counted from the day of writing")
+    one_day_words: dict[str, int] = Field(
+        description="the relative day words that name one day, and that day ('overnight' spans two)"
+    )
+
+
+class ParsePrefilterRule(RuleBase):
+    """Which sentences are parsed: those that may hold a figure, and the neighbours that may
+    name its speaker (checker/extract/prepare.py). The spelled numbers the number reader
+    knows (checker/extract/numbers) make a sentence worth parsing without being listed here."""
+
+    type: Literal["parse_prefilter"]
+    count_words: list[str] = Field(description="words or phrases besides the spelled numbers that may hold a figure")
+    not_alone: list[str] = Field(default_factory=list, description="spelled numbers that alone do not make a sentence worth parsing")
+    quote_cues: list[str] = Field(description="words of a sentence that may name the speaker of the quote before it")
+    pronoun_subjects: list[str] = Field(description="pronouns before a cue ('he said') whose sentences before are parsed")
+    pronoun_cues: list[str] = Field(description="cue words after such a pronoun")
+    inverted_cues: list[str] = Field(description="cue words before such a pronoun ('said he')")
+    inverted_subjects: list[str] = Field(description="pronouns after an inverted cue")
+
+
 class WordsRule(RuleBase):
     """A list of words with one role in the code that reads it (``role`` names it)."""
 
@@ -73,6 +117,7 @@ class WordsRule(RuleBase):
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
         "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
         "reporting_words", "addition_words", "outcome_events", "toll_events", "name_joiners", "time_span_prepositions", "market_share_heads",
+        "clause_breaks", "source_stop_words", "abbreviations",
     ] = Field(
         description="estimating_verbs: verbs whose subject estimates a figure rather than owns it "
         "('Gartner puts the market at $748 billion'); anybody: words for anybody, so two ages "
@@ -94,7 +139,10 @@ class WordsRule(RuleBase):
         "addition to one before ('another two'); outcome_events: events that, named beside a count, say what "
         "befell what it counts ('12 arrested' is never '12 injured'); toll_events: the outcome events a casualty "
         "toll counts (the dead, the wounded); name_joiners: lower-case words inside a name ('Bank of America'); "
-        "time_span_prepositions: prepositions of a span the event has not happened in ('not hit in more than 25 years'); market_share_heads: what a market share counts ('IBM's 10 percent share')"
+        "time_span_prepositions: prepositions of a span the event has not happened in ('not hit in more than 25 years'); market_share_heads: what a market share counts ('IBM's 10 percent share'); "
+        "clause_breaks: punctuation and words that end the few words still describing a figure ('55 others "
+        "injured, and'); source_stop_words: words of a source's name that name no one, for matching gold "
+        "sources ('the', 'its'); abbreviations: abbreviations after which a full stop ends no sentence ('Mr.', 'U.S.')"
     )
     words: list[str]
 
@@ -224,6 +272,6 @@ class FindingRule(RuleBase):
 
 
 AnyRule = Annotated[
-    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, WordsRule, FacetRule, FurnitureRule, PairRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
+    Union[ToleranceRule, ApproximatorRule, OrdinalNounsRule, PronounsRule, DaysRule, ParsePrefilterRule, WordsRule, FacetRule, FurnitureRule, PairRule, SynonymRule, HierarchyRule, SourceAliasRule, FindingRule],
     Field(discriminator="type"),
 ]

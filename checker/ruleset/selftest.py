@@ -16,12 +16,15 @@ from checker.models import Article, Attribution, Bound, Claim, ClaimGroup, Quant
 from checker.ruleset.loader import RuleSet
 from checker.ruleset.schema import (
     ApproximatorRule,
+    DaysRule,
     FacetRule,
     FindingRule,
     FurnitureRule,
     OrdinalNounsRule,
     PairRule,
     PairRuleTest,
+    ParsePrefilterRule,
+    PronounsRule,
     HierarchyRule,
     RuleTest,
     SourceAliasRule,
@@ -80,6 +83,22 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _ordinal_test(rules, given["text"])
     if isinstance(rule, FacetRule):
         return _facet_test(rule, given)
+    if isinstance(rule, PronounsRule):
+        return _attribution_test(rules, lexicon, "cue_verbs", given["text"], given["figure"])
+    if isinstance(rule, DaysRule):
+        return _days_test(given["text"], given["published"])
+    if isinstance(rule, ParsePrefilterRule):
+        return _prefilter_test(given["text"])
+    if isinstance(rule, WordsRule) and rule.role == "clause_breaks":
+        return _beside_test(given)
+    if isinstance(rule, WordsRule) and rule.role == "source_stop_words":
+        from checker.evaluation.matching import same_source
+
+        return "same" if same_source(given["a"], given["b"]) else "different"
+    if isinstance(rule, WordsRule) and rule.role == "abbreviations":
+        from checker.nlp.sentences import split_sentences
+
+        return [given["text"][s.start : s.end] for s in split_sentences(given["text"])]
     if isinstance(rule, FurnitureRule):
         return [c.text for c in _extracted(rules, given["text"], furniture=(rule,))]
     if isinstance(rule, PairRule):
@@ -209,12 +228,45 @@ def _facet_test(rule: FacetRule, given: dict[str, Any]) -> str | None:
     """The words that mark ``rule``'s facet on the figure ``given["figure"]`` of ``given["text"]``."""
     from checker.extract.facets import read_facets
 
+    return read_facets(_figure_claim(given), [rule]).get(rule.facet)
+
+
+def _beside_test(given: dict[str, Any]) -> list[list[str]]:
+    """The words before (in reading order) and after the figure ``given["figure"]`` of
+    ``given["text"]`` that still describe it (checker/figure_words.py)."""
+    from checker.figure_words import words_beside
+
+    before, after = words_beside(_figure_claim(given), chars=60)
+    return [list(reversed(before)), after]
+
+
+def _figure_claim(given: dict[str, Any]) -> Claim:
+    """A claim written ``given["figure"]`` inside the sentence ``given["text"]``."""
     text, figure = given["text"], given["figure"]
     start = text.index(figure)
-    claim = _claim("x", "t.txt", text, 1.0, Bound.exact, kind=given.get("kind", "count"), counted=given.get("counted")).model_copy(
+    return _claim("x", "t.txt", text, 1.0, Bound.exact, kind=given.get("kind", "count"), counted=given.get("counted")).model_copy(
         update={"start": start, "end": start + len(figure), "text": figure}
     )
-    return read_facets(claim, [rule]).get(rule.facet)
+
+
+def _days_test(text: str, published: str) -> list[str | None]:
+    """The first and last day of the first time phrase of ``text`` written on ``published``."""
+    import datetime as dt
+
+    from checker.extract.timescope import find_time_phrases
+
+    scope = find_time_phrases(text, dt.date.fromisoformat(published))[0].scope
+    return [day.isoformat() if day else None for day in (scope.start, scope.end)]
+
+
+def _prefilter_test(text: str) -> list[int]:
+    """The indices of the sentences of ``text`` the extract stage parses."""
+    from checker.extract.prepare import sentences_to_parse
+    from checker.nlp.document import AnalysedSentence
+    from checker.nlp.sentences import split_sentences
+
+    sentences = [AnalysedSentence(index=i, start=s.start, end=s.end, text=text[s.start : s.end]) for i, s in enumerate(split_sentences(text))]
+    return sentences_to_parse(sentences)
 
 
 def _interval_claim(kind: str, low: float, high: float, text: str | None = None) -> Claim:

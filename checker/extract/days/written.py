@@ -22,14 +22,12 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Mapping
 
-from checker.days import ONE_DAY_WORD, ONE_DAY_WORDS
+from checker.days import MONTHS, ONE_DAY_WORD, ONE_DAY_WORDS, WEEKDAYS
 from checker.models import Article
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name.
 _NAME = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]{3,})\b")
-_CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Today Tonight Yesterday".split()
-)
+# The calendar's own words (rules/lexicons/days.yml), never a name: "Sunday", "March", "Today".
+_CALENDAR = frozenset(word.capitalize() for word in (*WEEKDAYS, *MONTHS, *ONE_DAY_WORDS) if " " not in word)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A name in more articles than this is the story's own (a country, a leader), not one event's.
 _MAX_ARTICLES_PER_NAME = 2

@@ -71,6 +71,8 @@ def _word_table() -> dict[str, tuple[str, float, bool]]:
 
 
 _WORDS = _word_table()
+# Every spelled number the reader knows: cardinals, scales, dozens, ordinals, fractions.
+NUMBER_WORDS = frozenset(_WORDS)
 
 
 def word_atom(token: Token) -> Atom | None:
