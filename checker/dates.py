@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {name: number for number, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+from checker.days import MONTH_NUMBERS
+
+# Month names and abbreviations (rules/lexicons/days.yml) -> 1-12.
+_MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

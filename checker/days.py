@@ -17,8 +17,13 @@ _DAYS: DaysRule = bundled_rule("lexicons.days")  # type: ignore[assignment]
 # Weekday names in Python's order (0 = Monday), and a weekday in text.
 WEEKDAYS = tuple(_DAYS.weekdays)
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-# Month names, January first.
+# Month names, January first, and every word for a month ("september", "sep", "sept") -> 1-12.
 MONTHS = tuple(_DAYS.months)
+MONTH_NUMBERS = (
+    {name: i for i, name in enumerate(MONTHS, start=1)}
+    | {name[:3]: i for i, name in enumerate(MONTHS, start=1)}
+    | dict(_DAYS.month_abbreviations)
+)
 # The day a relative day word names, counted from the day of writing.
 RELATIVE_DAY_OFFSETS = dict(_DAYS.relative_days)
 # Relative day words that name one day ("overnight" spans two), and a sentence's one of them.

@@ -30,6 +30,10 @@ class HolderWords(BaseModel):
     suffixes: frozenset[str] = frozenset()
     # what a market share counts: "IBM's 10 percent share" (rules/lexicons/market_share_heads.yml)
     share_heads: frozenset[str] = frozenset()
+    # verbs after a name that make it the holder: "IBM had 7.2 %" (rules/lexicons/holder_verbs.yml)
+    hold_verbs: frozenset[str] = frozenset()
+    # verbs after a name that make an offer its: "the Angels have made an offer" (rules/lexicons/holder_offer_verbs.yml)
+    offer_verbs: frozenset[str] = frozenset()
 
 
 class AttributionWords(BaseModel):
@@ -123,6 +127,7 @@ class Lexicon(BaseModel):
             holder_words=HolderWords(
                 not_names=rules.words("holder_not_names"), periods=rules.words("holder_periods"),
                 suffixes=rules.words("company_suffixes"), share_heads=rules.words("market_share_heads"),
+                hold_verbs=rules.words("holder_verbs"), offer_verbs=rules.words("holder_offer_verbs"),
             ),
             pair_checks=rules.pair_checks(),
         )

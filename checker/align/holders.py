@@ -15,23 +15,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
-from checker.lexicon import HolderWords
+from checker.lexicon import HolderWords, any_word
 from checker.models import Claim
 
 # A name: capitalised words, with the hyphens, dots and ampersands of company names (H-P, AT&T).
 _NAME = r"([A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3})"
-# Verbs that give the holder of a share, a stake or a sum: "IBM had 7.2 %".
-_HOLD_VERBS = r"(?:has|had|have|holds|held|owns|owned|controls|controlled|commands|commanded)"
-# Verbs that give whose offer, bid or deal a figure is: "the Angels have made an eight-year
-# offer", "Sabathia agreed to a seven-year deal".
-_MAKE_VERBS = r"(?:(?:has|have|had)\s+)?(?:made|make|makes|offered|offers|bid|bids|agreed to|signed|submitted)"
 # "IBM's 10 percent share", "the Yankees' initial $140-million bid".
 _POSSESSOR = re.compile(_NAME + r"(?:'s|’s|')\s+(?:[a-z]+\s+)?$")
-_SUBJECT = re.compile(_NAME + r"\s+" + _HOLD_VERBS + r"\s+(?:only\s+|just\s+)?$")
-_MAKER = re.compile(_NAME + r"\s+" + _MAKE_VERBS + r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
 # A stat line in brackets after a name: "Klitschko (52-3, 46 KOs)", "Rahman (45-7-2, 36 KOs)".
 _BRACKETED_AFTER_NAME = re.compile(_NAME + r"\s+\((?:[^()]{0,40},\s*)?$")
 # A fronted size: "At $22 billion, EDS had", "With $54 billion in services revenue, IBM had".
@@ -42,10 +36,11 @@ _FRONTED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}\s*,\s*" + _NAME + r"\s+[a-z]")
 def holder(claim: Claim, words: HolderWords) -> str | None:
     """The name a claim's figure belongs to, written right before it, lower-cased into words
     ("H-P" -> "h p"); None when the sentence does not say. ``words``: the lexicon's words
-    that name no holder (rules/lexicons/holder_*.yml)."""
+    that name no holder and the verbs that make a name the holder (rules/lexicons/holder_*.yml)."""
     before = claim.sentence[: claim.start - claim.sentence_start]
+    subject, maker = _verb_patterns(words.hold_verbs, words.offer_verbs)
     match = (
-        _POSSESSOR.search(before) or _SUBJECT.search(before) or _MAKER.search(before)
+        _POSSESSOR.search(before) or subject.search(before) or maker.search(before)
         or _BRACKETED_AFTER_NAME.search(before)
     )
     if match is None and _FRONTED_BEFORE.match(before):
@@ -53,6 +48,16 @@ def holder(claim: Claim, words: HolderWords) -> str | None:
     if match is None:
         return None
     return _key(match.group(1), words)
+
+
+@lru_cache(maxsize=8)
+def _verb_patterns(hold_verbs: frozenset[str], offer_verbs: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name then a verb that makes it the holder ("IBM had"), and a name then a verb that
+    makes the offer after it its own ("the Angels have made an"), built from the lexicon."""
+    hold, offer = any_word(hold_verbs), any_word(offer_verbs)
+    subject = re.compile(_NAME + r"\s+(?:" + hold + r")\s+(?:only\s+|just\s+)?$")
+    maker = re.compile(_NAME + r"\s+(?:(?:has|have|had)\s+)?(?:" + offer + r")\s+(?:an?\s+|the\s+|its\s+|their\s+)?$")
+    return subject, maker
 
 
 # Kinds whose figure the parse's holder (Claim.holder) tells apart: one company's charge,

@@ -12,13 +12,11 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.days import MONTHS, RELATIVE_DAY_OFFSETS, WEEKDAYS
+from checker.days import MONTH_NUMBERS, RELATIVE_DAY_OFFSETS, WEEKDAYS
 from checker.models import TimeScope
 
-# Month names and their first three letters (rules/lexicons/days.yml), January = 1.
-_MONTHS = {name: i for i, name in enumerate(MONTHS, start=1)}
-_MONTHS.update({name[:3]: i for i, name in enumerate(MONTHS, start=1)})
-_MONTHS["sept"] = 9
+# Month names and abbreviations (rules/lexicons/days.yml), January = 1.
+_MONTHS = MONTH_NUMBERS
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 _SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -87,6 +87,9 @@ class DaysRule(RuleBase):
     type: Literal["days"]
     weekdays: list[str] = Field(min_length=7, max_length=7, description="Monday first, as Python counts them")
     months: list[str] = Field(min_length=12, max_length=12, description="January first")
+    month_abbreviations: dict[str, int] = Field(
+        default_factory=dict, description="abbreviations beyond a month's first three letters ('sept' -> 9)"
+    )
     relative_days: dict[str, int] = Field(description="a word -> the day it names, counted from the day of writing")
     one_day_words: dict[str, int] = Field(
         description="the relative day words that name one day, and that day ('overnight' spans two)"
@@ -113,7 +116,8 @@ class WordsRule(RuleBase):
 
     type: Literal["words"]
     role: Literal[
-        "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "company_suffixes",
+        "estimating_verbs", "anybody", "market_moves", "holder_not_names", "holder_periods", "holder_verbs",
+        "holder_offer_verbs", "company_suffixes",
         "generic_heads", "cue_verbs", "speaking_nouns", "anonymous_sources", "hedges",
         "degree_only", "level_verbs", "negative_subjects", "name_titles", "site_nouns", "units_left_out",
         "reporting_words", "addition_words", "outcome_events", "toll_events", "name_joiners", "time_span_prepositions", "market_share_heads",
@@ -124,7 +128,9 @@ class WordsRule(RuleBase):
         "given for them may be two people ('a man, 38' / 'a man, 39'); market_moves: verbs that "
         "report a share price or its move over one session ('HP shares sagged $2.56'); holder_not_names: "
         "capitalised words that start a clause without naming a holder ('The', 'While'); holder_periods: a "
-        "day or period before 's, not a holder ('Sunday's 7.6 quake'); company_suffixes: what a company's "
+        "day or period before 's, not a holder ('Sunday's 7.6 quake'); holder_verbs and holder_offer_verbs: "
+        "verbs after a name that make it the holder of the figure or offer that follows ('IBM had 7.2 %', "
+        "'the Angels have made an offer'); company_suffixes: what a company's "
         "name may carry or drop ('Hewlett-Packard Co.' is 'HP'); generic_heads: nouns that say little about "
         "what is counted ('300,000 people', 'two others'); cue_verbs: verbs that attribute what they govern "
         "('police said'); speaking_nouns: nouns for someone who can report a figure ('the sheriff said'); "

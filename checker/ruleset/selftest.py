@@ -111,7 +111,7 @@ def run_rule_test(rules: RuleSet, rule_id: str, test: RuleTest) -> Any:
         return _attribution_test(rules, lexicon, rule.role, given["text"], given["figure"])
     if isinstance(rule, WordsRule) and rule.role in ("anybody", "generic_heads"):
         return _finding_test(rules, lexicon, given)
-    if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods"):
+    if isinstance(rule, WordsRule) and rule.role in ("holder_not_names", "holder_periods", "holder_verbs", "holder_offer_verbs"):
         from checker.align.holders import holder
 
         return holder(_claim_of(_extracted(rules, given["text"]), given["figure"], given["text"]), lexicon.holder_words)
