@@ -406,6 +406,11 @@ def test_half_of_a_unit_and_one_and_a_half_units():
         m = only(sentence)
         assert (m.text, m.value.point, m.unit) == (text, point, unit)
     assert only("Half of the residents left.").unit == "%"
+    # after a bound "a week" is one week; alone it is a period's name or a rate, not read
+    m = only("The riots have lasted more than a week.")
+    assert (m.text, m.value.point, m.unit, m.bound) == ("more than a week", 1, "week", Bound.more_than)
+    assert only("He had been missing for nearly a year.").bound == Bound.at_most
+    assert found("A week later he died.") == [] and [m.text for m in found("They earn $5 a year.")] == ["$5"]
     assert only("Half a million people fled.").value.point == 500_000
 
 

@@ -152,7 +152,7 @@ class _Scanner:
         if word in _PERCENT_NOUNS:
             return self._percent_first(i)
         bound, phrase, k = self._prefix(i)
-        quantity = self.reader.read(k, allow_the=bound is not None)
+        quantity = self.reader.read(k, allow_the=bound is not None, bounded=bound is not None)
         if quantity is None:
             return None
         if phrase is not None and not self._prefix_applies(phrase, quantity):

@@ -92,8 +92,9 @@ class QuantityReader:
 
     # ------------------------------------------------------------------ entry point
 
-    def read(self, i: int, allow_the: bool = False) -> Quantity | None:
-        """The quantity starting at token ``i``, or None."""
+    def read(self, i: int, allow_the: bool = False, bounded: bool = False) -> Quantity | None:
+        """The quantity starting at token ``i``, or None. ``bounded``: a bound phrase stands
+        before it ("more than"), so "a week" after it is one week."""
         tokens = self.tokens
         if i >= len(tokens) or self.flags[i]:
             return None
@@ -109,9 +110,9 @@ class QuantityReader:
             clock = clock_time(self.text, tokens, i)
             if clock is not None:
                 return Quantity(i, clock[1], clock[0], kind=QuantityKind.time, bare=False, digits=True)
-        one_and_a_half = self._a_unit_and_a_half(i)
-        if one_and_a_half is not None:
-            return one_and_a_half
+        one_unit = self._a_unit(i, alone=bounded)
+        if one_unit is not None:
+            return one_unit
         currency, k = self._currency_prefix(i)
         sign, k = self._sign(k)
         quantity = self._core(k, currency)
@@ -128,14 +129,15 @@ class QuantityReader:
         self._classify(quantity)
         return quantity
 
-    def _a_unit_and_a_half(self, i: int) -> Quantity | None:
-        """"a mile and a half", "an hour and a half": one and a half of the unit. A lone "a
-        mile" stays unread: "a year" and "a day" are far more often a rate or a period's name."""
+    def _a_unit(self, i: int, alone: bool) -> Quantity | None:
+        """"a mile and a half", "an hour and a half": one and a half of the unit; with
+        ``alone`` (after a bound: "more than a week", "nearly a year") also one of it. A bare
+        "a mile" stays unread: "a year" and "a day" are far more often a rate or a period's name."""
         if self.tokens[i].low not in ("a", "an"):
             return None
         quantity = Quantity(i, i, 1.0, bare=False, integer=True)
         self._suffix(quantity)
-        if quantity.unit is None or quantity.point != 1.5:
+        if quantity.unit is None or quantity.point not in ((1.0, 1.5) if alone else (1.5,)):
             return None
         self._classify(quantity)
         return quantity
