@@ -94,6 +94,13 @@ def test_window_numbers_are_not_claims():
     assert "10" not in texts and "10 weeks" not in texts
 
 
+def test_a_time_phrase_with_no_other_figure_is_the_claim():
+    # "11 days ago" scopes nothing else in its sentence: how long the assault has gone on is what it reports
+    c = one("Israel launched its assault on the Gaza Strip 11 days ago.", "11 days", dt.date(2009, 1, 7))
+    assert (c.kind.value, c.value.point, c.unit) == ("duration", 11, "day")
+    assert [c.text for c in claims_of("In the past 11 days of fighting, 600 people were killed.")] == ["600"]
+
+
 def test_within_hours_is_a_window_not_a_figure():
     """'The third attack on a UN school within 24 hours': 24 hours frames the attacks."""
     texts = [c.text for c in claims_of("It was the third attack on a UN school within 24 hours, and 40 people died.")]

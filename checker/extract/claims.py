@@ -121,8 +121,10 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
             phrases_by_sentence[sentence.index] = find_time_phrases(sentence.text, article.published)
         phrases = phrases_by_sentence[sentence.index]
         rel_start, rel_end = mention.start - sentence.start, mention.end - sentence.start
-        if mention.kind in _SCOPE_KINDS and _inside_time_phrase(phrases, rel_start, rel_end):
-            continue  # "three" in "in the last three months" is the scope, not a claim
+        if mention.kind in _SCOPE_KINDS and _inside_time_phrase(phrases, rel_start, rel_end) and _scopes_another(
+            mentions, mention, sentence, phrases
+        ):
+            continue  # "three" in "in the last three months" is the scope of the sentence's figure, not a claim
         if len(claims) >= settings.max_claims_per_article:
             warnings.append(
                 Warning_(
@@ -150,6 +152,22 @@ def build_claims(doc: AnalysedArticle, settings: ExtractSettings) -> ExtractResu
 
 def _inside_time_phrase(phrases: list[TimePhrase], start: int, end: int) -> bool:
     return any(p.start <= start and end <= p.end for p in phrases)
+
+
+def _scopes_another(
+    mentions: list[NumberMention], mention: NumberMention, sentence: AnalysedSentence, phrases: list[TimePhrase]
+) -> bool:
+    """Whether the sentence holds another figure, outside its time phrases, that the phrase
+    holding ``mention`` is the time scope of ("almost 900,000 ... in the last three
+    months"); a time phrase with no such figure is itself what the sentence reports ("the
+    assault began 12 days ago")."""
+    end = sentence.start + len(sentence.text)
+    for other in mentions:
+        if other is mention or not (sentence.start <= other.start < end):
+            continue
+        if not _inside_time_phrase(phrases, other.start - sentence.start, other.end - sentence.start):
+            return True
+    return False
 
 
 def _scope(phrases: list[TimePhrase], at: int, sentence: str) -> TimeScope:
