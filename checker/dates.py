@@ -21,9 +21,8 @@ import re
 
 from checker.days import MONTH_NUMBERS
 
-# Month names and abbreviations (rules/lexicons/days.yml) -> 1-12.
-_MONTHS = MONTH_NUMBERS
-_MONTH = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A month's name or abbreviation (rules/lexicons/days.yml).
+_MONTH = r"(?P<month_name>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SHORT_YEAR = r"(?P<short_year>\d{2})"
@@ -99,7 +98,7 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
     else:
         year = int(parts["year"])
     if parts.get("month_name"):
-        month, day = _MONTHS[parts["month_name"].lower()], int(parts["day"])
+        month, day = MONTH_NUMBERS[parts["month_name"].lower()], int(parts["day"])
     elif parts.get("first"):
         month, day = int(parts["first"]), int(parts["second"])
         if month > 12:

@@ -178,7 +178,8 @@ def _same_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     Groups are built by linkage, so two members can be linked only through others; a
     pair is compared only when nothing says they measure different things: years only
     when they date the same thing, a figure in a unit never against a count of named
-    things, and never two different kinds of event (killed vs displaced). Counted things that differ are kept: that is a finding of its own.
+    things, and never two different kinds of event (killed vs displaced). Counted things
+    that differ are kept: that is a finding of its own.
     """
     if QuantityKind.year in (a.kind, b.kind):
         head_a, head_b = lexicon.canonical_counted(a.counted_head), lexicon.canonical_counted(b.counted_head)

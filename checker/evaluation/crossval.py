@@ -103,7 +103,7 @@ def cross_validate(
     return CrossValidation(
         config=config, min_confidence=chosen, target_precision=target_precision, files=results[chosen],
         overall=Metrics.from_counts(total), counts=total, sweep=sweep, calibration=pooled.calibration,
-        untrained_overall=Metrics.from_counts(untrained_total) if untrained_total else None,
+        untrained_overall=Metrics.from_counts(untrained_total) if untrained_total is not None else None,
         untrained_counts=untrained_total,
     )
 

@@ -15,8 +15,6 @@ from pydantic import BaseModel, ConfigDict
 from checker.days import MONTH_NUMBERS, RELATIVE_DAY_OFFSETS, WEEKDAYS
 from checker.models import TimeScope
 
-# Month names and abbreviations (rules/lexicons/days.yml), January = 1.
-_MONTHS = MONTH_NUMBERS
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 _SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -27,7 +25,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}
 _RECENT_UNITS = {"day": 7, "week": 4, "month": 6, "year": 5}
 
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_MONTH = r"(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 2), key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 2), key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + ")"
 _RELATIVE_DAY = "|".join(word.replace(" ", r"\s+") for word in RELATIVE_DAY_OFFSETS)
 
@@ -182,7 +180,7 @@ def _count(word: str) -> int:
 
 
 def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return MONTH_NUMBERS[word.lower().rstrip(".")]
 
 
 def _period(which: str, unit: str, published: dt.date) -> tuple[dt.date, dt.date]:
